@@ -1,0 +1,35 @@
+package org.sparktune.split;
+
+import java.io.Serializable;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Cuts a data set into (train, validation) folds for a study.
+ *
+ * <p>Contract: {@link #validate} checks every column the splitter needs against a schema and
+ * throws {@link IllegalArgumentException} naming the column and the fix, before any job runs.
+ * {@link #split} assigns each row to a fold in O(n) without collecting rows to the driver, is
+ * deterministic for a seed and a deterministic input, and materialises the assignment once:
+ * every trial of a study reuses the returned {@link Folds}. Implementations are immutable once
+ * configured and safe to share between threads.
+ */
+public interface Splitter extends Serializable {
+
+  /** Number of (train, validation) pairs {@link #split} produces. */
+  int numFolds();
+
+  /** Checks the input schema; throws {@link IllegalArgumentException} naming the fix. */
+  void validate(StructType schema);
+
+  /** Splits {@code data}, caching the assignment once; the caller closes the result. */
+  Folds split(Dataset<Row> data, long seed);
+
+  /** Short stable name used in JSON and provenance, e.g. {@code "stratifiedKFold"}. */
+  String name();
+
+  /** The configuration as plain values (String, Long, Double, Boolean), for JSON. */
+  Map<String, Object> config();
+}
