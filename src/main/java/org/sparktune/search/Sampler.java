@@ -1,0 +1,35 @@
+package org.sparktune.search;
+
+import java.util.List;
+import java.util.Map;
+import org.sparktune.space.Dimension;
+
+/**
+ * Proposes the parameters of the next trial from what the study has seen: the ask half of
+ * ask/tell. Plain Java: no Spark types.
+ *
+ * <p>Contract: {@link #sample} returns a value for every dimension, inside it, and depends only
+ * on the context (so a study replayed from its log proposes the same trials again). A sampler
+ * holds configuration only, never study state, so one instance may serve several studies and
+ * concurrent calls. {@link #validate} rejects a space the sampler cannot search, before any
+ * training.
+ */
+public interface Sampler {
+
+  /** Proposes values for every dimension of {@code context}. */
+  Map<String, Object> sample(SamplingContext context);
+
+  /** Throws {@link IllegalArgumentException} naming the fix if the space cannot be searched. */
+  default void validate(List<Dimension> dimensions) {}
+
+  /** How many distinct trials the sampler can propose; {@code Long.MAX_VALUE} if unbounded. */
+  default long capacity(List<Dimension> dimensions) {
+    return Long.MAX_VALUE;
+  }
+
+  /** Short stable name, used in JSON and provenance: {@code "grid"}, {@code "random"}, … */
+  String name();
+
+  /** The configuration as plain values, for JSON and provenance; see {@link Samplers}. */
+  Map<String, Object> config();
+}

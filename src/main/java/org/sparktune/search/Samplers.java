@@ -1,0 +1,91 @@
+package org.sparktune.search;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Builds samplers from their name and configuration, and reads and writes them as JSON: the
+ * one place that knows every sampler, so persistence, configs and provenance agree.
+ */
+public final class Samplers {
+
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final List<String> NAMES = List.of("grid", "random");
+
+  private Samplers() {}
+
+  /** The sampler called {@code name} with options {@code config}; unknown options fail. */
+  public static Sampler fromConfig(String name, Map<String, ?> config) {
+    switch (name) {
+      case "random":
+        checkKeys(name, config, Set.of());
+        return new RandomSampler();
+      case "grid":
+        checkKeys(name, config, Set.of("gridPoints", "gridPointsByName"));
+        GridSampler grid = new GridSampler();
+        if (config.containsKey("gridPoints")) {
+          grid.setGridPoints(intOption(name, "gridPoints", config.get("gridPoints")));
+        }
+        if (config.get("gridPointsByName") instanceof Map<?, ?> per) {
+          per.forEach((k, v) -> grid.setGridPoints(String.valueOf(k),
+              intOption(name, "gridPointsByName." + k, v)));
+        } else if (config.containsKey("gridPointsByName")) {
+          throw SearchErrors.badOption(name, "gridPointsByName", config.get("gridPointsByName"),
+              "an object of dimension name to number of points");
+        }
+        return grid;
+      default:
+        throw SearchErrors.unknownSampler(name, NAMES);
+    }
+  }
+
+  /** {@code {"name": ..., "config": {...}}}. */
+  public static String toJson(Sampler sampler) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("name", sampler.name());
+    json.put("config", sampler.config());
+    try {
+      return MAPPER.writeValueAsString(json);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write sampler " + sampler, e);
+    }
+  }
+
+  /** Reads what {@link #toJson} wrote. */
+  public static Sampler fromJson(String json) {
+    try {
+      Map<String, Object> map = MAPPER.readValue(json, new TypeReference<Map<String, Object>>() {});
+      Object config = map.getOrDefault("config", Map.of());
+      if (!(map.get("name") instanceof String name) || !(config instanceof Map<?, ?>)) {
+        throw new IllegalArgumentException("sampler JSON " + json
+            + " needs a string 'name' and an object 'config'; write it with Samplers.toJson.");
+      }
+      @SuppressWarnings("unchecked")
+      Map<String, Object> options = (Map<String, Object>) config;
+      return fromConfig(name, options);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("sampler JSON is not valid: " + e.getOriginalMessage()
+          + "; write it with Samplers.toJson.", e);
+    }
+  }
+
+  private static void checkKeys(String name, Map<String, ?> config, Set<String> known) {
+    for (String key : config.keySet()) {
+      if (!known.contains(key)) {
+        throw SearchErrors.unknownOption(name, key, known);
+      }
+    }
+  }
+
+  private static int intOption(String sampler, String key, Object value) {
+    if (value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
+      return n.intValue();
+    }
+    throw SearchErrors.badOption(sampler, key, value, "a whole number");
+  }
+}

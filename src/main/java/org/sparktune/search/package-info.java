@@ -1,0 +1,7 @@
+/**
+ * Samplers: the ask half of ask/tell. A {@link org.sparktune.search.Sampler} proposes a point
+ * from the study's history ({@link org.sparktune.search.Observation}s); plain Java, no Spark.
+ * {@link org.sparktune.search.UnitScale} maps every dimension to the unit interval so all
+ * samplers treat dimensions alike; {@link org.sparktune.search.Samplers} is the JSON codec.
+ */
+package org.sparktune.search;
