@@ -5,7 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.ml.Pipeline;
+import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.PipelineStage;
+import org.apache.spark.ml.Transformer;
 import org.apache.spark.ml.param.BooleanParam;
 import org.apache.spark.ml.param.DoubleParam;
 import org.apache.spark.ml.param.FloatParam;
@@ -39,7 +41,7 @@ final class ParamBinder {
     return space.copyWithParams(bound);
   }
 
-  /** The estimator and, for a Pipeline, its stages (recursively), by uid. */
+  /** The estimator and, for a Pipeline or PipelineModel, its stages (recursively), by uid. */
   static Map<String, Params> stagesByUid(Params estimator) {
     Map<String, Params> out = new LinkedHashMap<>();
     collect(estimator, out);
@@ -50,6 +52,10 @@ final class ParamBinder {
     out.put(p.uid(), p);
     if (p instanceof Pipeline pipeline && pipeline.isDefined(pipeline.stages())) {
       for (PipelineStage stage : pipeline.getStages()) {
+        collect(stage, out);
+      }
+    } else if (p instanceof PipelineModel model) {
+      for (Transformer stage : model.stages()) {
         collect(stage, out);
       }
     }

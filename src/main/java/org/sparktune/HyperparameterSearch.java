@@ -1,0 +1,299 @@
+package org.sparktune;
+
+import java.time.Duration;
+import org.apache.spark.ml.Estimator;
+import org.apache.spark.ml.evaluation.Evaluator;
+import org.apache.spark.ml.param.BooleanParam;
+import org.apache.spark.ml.param.DoubleParam;
+import org.apache.spark.ml.param.IntParam;
+import org.apache.spark.ml.param.LongParam;
+import org.apache.spark.ml.param.Param;
+import org.apache.spark.ml.param.ParamMap;
+import org.apache.spark.ml.param.ParamValidators;
+import org.apache.spark.ml.util.Identifiable;
+import org.apache.spark.ml.util.MLReader;
+import org.apache.spark.ml.util.MLWritable;
+import org.apache.spark.ml.util.MLWriter;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructType;
+import org.sparktune.exec.SearchRun;
+import org.sparktune.search.RandomSampler;
+import org.sparktune.search.Sampler;
+import org.sparktune.space.SearchSpace;
+import org.sparktune.split.KFold;
+import org.sparktune.split.Splitter;
+import org.sparktune.study.InMemoryTrialStore;
+
+/**
+ * Tunes the params of an estimator (usually a {@code Pipeline}): a Spark ML {@link Estimator}
+ * whose {@link #fit} runs a study — trials proposed by a {@link Sampler} over a
+ * {@link SearchSpace}, each scored by cross-validation on the folds of a {@link Splitter},
+ * {@code parallelism} trials at a time as concurrent Spark jobs — and returns a
+ * {@link TunedModel} holding the best params refitted on all the data and every trial.
+ *
+ * <pre>{@code
+ * HyperparameterSearch tuner = new HyperparameterSearch()
+ *     .setEstimator(pipeline)
+ *     .setEvaluator(new BinaryClassificationEvaluator())
+ *     .setSearchSpace(new SearchSpace().logUniform(lr.regParam(), 1e-4, 1.0))
+ *     .setSampler(new RandomSampler())
+ *     .setSplitter(new StratifiedKFold().setNumFolds(3).setLabelCol("label"))
+ *     .setMaxTrials(20).setParallelism(2).setSeed(7);
+ * TunedModel model = tuner.fit(train);
+ * }</pre>
+ *
+ * <p>Bad input (a param of no stage, a missing column, an evaluator the model cannot feed, an
+ * empty input, …) fails in {@link #transformSchema}, which {@code fit} calls first, before any
+ * job. A trial that throws is recorded FAILED and the search goes on; if every trial fails,
+ * {@code fit} throws a {@link org.sparktune.study.TuningException} with the first error.
+ * Like every MLlib estimator, an instance is not meant to be configured from several threads.
+ */
+public final class HyperparameterSearch extends Estimator<TunedModel> implements MLWritable {
+
+  private static final long serialVersionUID = 1L;
+
+  private final String uid;
+  private final Param<Estimator<?>> estimator;
+  private final Param<Evaluator> evaluator;
+  private final SearchSpaceParam searchSpace;
+  private final SamplerParam sampler;
+  private final SplitterParam splitter;
+  private final IntParam maxTrials;
+  private final IntParam parallelism;
+  private final LongParam seed;
+  private final DoubleParam timeout;
+  private final BooleanParam refit;
+
+  /** A search with a random uid. */
+  public HyperparameterSearch() {
+    this(Identifiable.randomUID("hyperparameterSearch"));
+  }
+
+  /** A search with the given uid. */
+  public HyperparameterSearch(String uid) {
+    this.uid = uid;
+    estimator = new Param<>(this, "estimator", "estimator whose params are tuned");
+    evaluator = new Param<>(this, "evaluator", "evaluator that scores each fold");
+    searchSpace = new SearchSpaceParam(this, "searchSpace", "the params searched and their"
+        + " ranges");
+    sampler = new SamplerParam(this, "sampler", "proposes each trial's params");
+    splitter = new SplitterParam(this, "splitter", "cuts the (train, validation) folds");
+    maxTrials = new IntParam(this, "maxTrials", "largest number of trials (>= 1)",
+        ParamValidators.gtEq(1));
+    parallelism = new IntParam(this, "parallelism", "trials run at once (>= 1)",
+        ParamValidators.gtEq(1));
+    seed = new LongParam(this, "seed", "random seed of the study and the folds");
+    timeout = new DoubleParam(this, "timeout", "wall-clock budget of the search in seconds;"
+        + " 0 for none (>= 0)", ParamValidators.gtEq(0));
+    refit = new BooleanParam(this, "refit", "whether to fit the best params on all the data");
+    setDefault(sampler, new RandomSampler());
+    setDefault(splitter, new KFold());
+    setDefault(maxTrials, 20);
+    setDefault(parallelism, 1);
+    setDefault(seed, (long) getClass().getName().hashCode());
+    setDefault(timeout, 0.0);
+    setDefault(refit, true);
+  }
+
+  @Override
+  public String uid() {
+    return uid;
+  }
+
+  /** The estimator whose params are tuned, usually a Pipeline. */
+  public Param<Estimator<?>> estimator() {
+    return estimator;
+  }
+
+  /** The evaluator that scores each fold; its direction is the study's. */
+  public Param<Evaluator> evaluator() {
+    return evaluator;
+  }
+
+  /** The params searched and their ranges. */
+  public SearchSpaceParam searchSpace() {
+    return searchSpace;
+  }
+
+  /** What proposes each trial (default {@link RandomSampler}). */
+  public SamplerParam sampler() {
+    return sampler;
+  }
+
+  /** What cuts the folds (default 3-fold {@link KFold}). */
+  public SplitterParam splitter() {
+    return splitter;
+  }
+
+  /** Largest number of trials (default 20); a grid stops at its size. */
+  public IntParam maxTrials() {
+    return maxTrials;
+  }
+
+  /** Trials run at once (default 1). */
+  public IntParam parallelism() {
+    return parallelism;
+  }
+
+  /** Seed of the study and of the folds. */
+  public LongParam seed() {
+    return seed;
+  }
+
+  /** Wall-clock budget in seconds, 0 for none (default 0). */
+  public DoubleParam timeout() {
+    return timeout;
+  }
+
+  /** Whether to fit the best params on all the data after the search (default true). */
+  public BooleanParam refit() {
+    return refit;
+  }
+
+  public Estimator<?> getEstimator() {
+    return getOrDefault(estimator);
+  }
+
+  public Evaluator getEvaluator() {
+    return getOrDefault(evaluator);
+  }
+
+  public SearchSpace getSearchSpace() {
+    return getOrDefault(searchSpace);
+  }
+
+  public Sampler getSampler() {
+    return getOrDefault(sampler);
+  }
+
+  public Splitter getSplitter() {
+    return getOrDefault(splitter);
+  }
+
+  public int getMaxTrials() {
+    return (Integer) getOrDefault(maxTrials);
+  }
+
+  public int getParallelism() {
+    return (Integer) getOrDefault(parallelism);
+  }
+
+  public long getSeed() {
+    return (Long) getOrDefault(seed);
+  }
+
+  public double getTimeout() {
+    return (Double) getOrDefault(timeout);
+  }
+
+  public boolean getRefit() {
+    return (Boolean) getOrDefault(refit);
+  }
+
+  public HyperparameterSearch setEstimator(Estimator<?> value) {
+    return put(estimator, value);
+  }
+
+  public HyperparameterSearch setEvaluator(Evaluator value) {
+    return put(evaluator, value);
+  }
+
+  public HyperparameterSearch setSearchSpace(SearchSpace value) {
+    return put(searchSpace, value);
+  }
+
+  public HyperparameterSearch setSampler(Sampler value) {
+    return put(sampler, value);
+  }
+
+  public HyperparameterSearch setSplitter(Splitter value) {
+    return put(splitter, value);
+  }
+
+  public HyperparameterSearch setMaxTrials(int value) {
+    return put(maxTrials, SearchErrors.atLeast("maxTrials", value, 1, "trials"));
+  }
+
+  public HyperparameterSearch setParallelism(int value) {
+    return put(parallelism, SearchErrors.atLeast("parallelism", value, 1, "trials at once"));
+  }
+
+  public HyperparameterSearch setSeed(long value) {
+    return put(seed, value);
+  }
+
+  public HyperparameterSearch setTimeout(double seconds) {
+    return put(timeout, SearchErrors.notNegative("timeout", seconds));
+  }
+
+  public HyperparameterSearch setRefit(boolean value) {
+    return put(refit, value);
+  }
+
+  private <T> HyperparameterSearch put(Param<T> param, T value) {
+    if (value == null) {
+      throw SearchErrors.nullValue(param.name());
+    }
+    set(param, value);
+    return this;
+  }
+
+  /**
+   * Checks every input before any job: the params are set, the space belongs to the estimator,
+   * the sampler can search it, the splitter and the estimator find their columns, and the
+   * evaluator finds the columns the model writes. Returns the schema the model will output.
+   */
+  @Override
+  public StructType transformSchema(StructType schema) {
+    return SearchValidation.check(this, schema).outputSchema();
+  }
+
+  @Override
+  public TunedModel fit(Dataset<?> dataset) {
+    SearchValidation.Checked checked = SearchValidation.check(this, dataset.schema());
+    SearchValidation.checkNotEmpty(dataset);
+    Dataset<Row> data = dataset.toDF();
+    double seconds = getTimeout();
+    SearchRun.Outcome outcome = new SearchRun(getEstimator(), getEvaluator(),
+        checked.boundSpace(), getSampler(), getSplitter(), new InMemoryTrialStore(),
+        getMaxTrials(), getParallelism(), getSeed(),
+        seconds > 0 ? Duration.ofMillis((long) (seconds * 1000)) : null, getRefit()).run(data);
+    TunedModel model = new TunedModel(uid, outcome.bestModel(), checked.boundSpace(),
+        outcome.trials(), outcome.best().number(), SearchValidation.metricName(getEvaluator()),
+        getEvaluator().isLargerBetter(), outcome.prefixFits(), Provenance.of(this));
+    return model.setParent(this);
+  }
+
+  @Override
+  public HyperparameterSearch copy(ParamMap extra) {
+    HyperparameterSearch copy = copyValues(new HyperparameterSearch(uid), extra);
+    if (copy.isDefined(estimator)) {
+      copy.setEstimator(getEstimator().copy(extra));
+    }
+    if (copy.isDefined(evaluator)) {
+      copy.setEvaluator(getEvaluator().copy(extra));
+    }
+    return copy;
+  }
+
+  @Override
+  public MLWriter write() {
+    return new Persistence.SearchWriter(this);
+  }
+
+  /** Reads a search written by {@link #write}. */
+  public static MLReader<HyperparameterSearch> read() {
+    return new Persistence.SearchReader();
+  }
+
+  /** Loads a search saved at {@code path}. */
+  public static HyperparameterSearch load(String path) {
+    return read().load(path);
+  }
+
+  @Override
+  public String toString() {
+    return "HyperparameterSearch: uid=" + uid;
+  }
+}

@@ -1,0 +1,80 @@
+package org.sparktune;
+
+import java.util.Arrays;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/** The bad-input messages of the Spark face: what is wrong, why, and how to fix it. */
+final class SearchErrors {
+
+  private SearchErrors() {}
+
+  static int atLeast(String param, int value, int min, String what) {
+    if (value < min) {
+      throw new IllegalArgumentException(param + " must be at least " + min + " but is " + value
+          + "; set " + param + " to the number of " + what + " you want (" + min + " or more).");
+    }
+    return value;
+  }
+
+  static double notNegative(String param, double value) {
+    if (!(value >= 0)) {
+      throw new IllegalArgumentException(param + " must be 0 or more seconds but is " + value
+          + "; use 0 for no " + param + ".");
+    }
+    return value;
+  }
+
+  static IllegalArgumentException nullValue(String param) {
+    return new IllegalArgumentException(param + " cannot be set to null; set it to a value, or"
+        + " clear(" + param + "()) to use the default.");
+  }
+
+  static IllegalArgumentException notSet(String param, String example) {
+    return new IllegalArgumentException("HyperparameterSearch needs " + param + "; call "
+        + example + " before fit.");
+  }
+
+  static IllegalArgumentException emptySpace() {
+    return new IllegalArgumentException("searchSpace has no dimension to search; add at least"
+        + " one, e.g. new SearchSpace().logUniform(lr.regParam(), 1e-4, 1.0).");
+  }
+
+  static IllegalArgumentException estimatorRejectsInput(String estimator, Exception cause,
+      StructType schema) {
+    return new IllegalArgumentException("estimator " + estimator + " cannot use the input: "
+        + firstLine(cause.getMessage()) + ". The input's columns are " + columns(schema)
+        + "; point the estimator's column params (featuresCol, labelCol, inputCols, …) at"
+        + " columns the input has.", cause);
+  }
+
+  static IllegalArgumentException evaluatorColumnMissing(String evaluator, String param,
+      String column, StructType modelOutput) {
+    return new IllegalArgumentException("evaluator " + evaluator + " reads column '" + column
+        + "' (" + param + "), which the estimator's model does not write; the model's output"
+        + " columns are " + columns(modelOutput) + ". Set " + param + " to one of them, or use"
+        + " an evaluator that fits the model (e.g. RegressionEvaluator for a regressor).");
+  }
+
+  static IllegalArgumentException emptyInput() {
+    return new IllegalArgumentException("the input DataFrame has no rows; nothing can be"
+        + " tuned on it: check the filter or the table version that produced it.");
+  }
+
+  static String columns(StructType schema) {
+    return Arrays.toString(Arrays.stream(schema.fields())
+        .map(SearchErrors::describe).toArray());
+  }
+
+  private static String describe(StructField f) {
+    return f.name() + ": " + f.dataType().simpleString();
+  }
+
+  private static String firstLine(String s) {
+    if (s == null) {
+      return "no message";
+    }
+    int nl = s.indexOf('\n');
+    return nl < 0 ? s : s.substring(0, nl);
+  }
+}

@@ -1,0 +1,101 @@
+package org.sparktune;
+
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.Metadata;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.sparktune.space.Categorical;
+import org.sparktune.space.Dimension;
+import org.sparktune.space.FloatRange;
+import org.sparktune.space.SearchSpace;
+import org.sparktune.study.Trial;
+
+/** The trials of a study as a DataFrame: one row a trial, one typed column a parameter. */
+final class TrialTable {
+
+  /** Columns every table has; a dimension with one of these names gets a {@code param_} prefix. */
+  private static final List<String> FIXED = List.of("trial", "status", "metric", "metricStd",
+      "foldMetrics", "seed", "startTime", "endTime", "durationSeconds", "error", "provenance");
+
+  private TrialTable() {}
+
+  static Dataset<Row> toDataFrame(SparkSession spark, SearchSpace space, List<Trial> trials,
+      Map<String, String> provenance) {
+    List<Dimension> dims = space.dimensions();
+    List<StructField> fields = new ArrayList<>();
+    fields.add(field("trial", DataTypes.IntegerType, false));
+    fields.add(field("status", DataTypes.StringType, false));
+    for (Dimension d : dims) {
+      fields.add(field(columnName(d.name()), typeOf(d), true));
+    }
+    fields.add(field("metric", DataTypes.DoubleType, true));
+    fields.add(field("metricStd", DataTypes.DoubleType, true));
+    fields.add(field("foldMetrics", DataTypes.createArrayType(DataTypes.DoubleType), false));
+    fields.add(field("seed", DataTypes.LongType, false));
+    fields.add(field("startTime", DataTypes.TimestampType, true));
+    fields.add(field("endTime", DataTypes.TimestampType, true));
+    fields.add(field("durationSeconds", DataTypes.DoubleType, true));
+    fields.add(field("error", DataTypes.StringType, true));
+    fields.add(field("provenance",
+        DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType), false));
+    List<Row> rows = new ArrayList<>();
+    for (Trial t : trials) {
+      List<Object> values = new ArrayList<>();
+      values.add(t.number());
+      values.add(t.state().name());
+      for (Dimension d : dims) {
+        Object v = t.params().get(d.name());
+        values.add(v instanceof Long l && d.distribution() instanceof FloatRange
+            ? l.doubleValue() : v);
+      }
+      values.add(Double.isNaN(t.value()) ? null : t.value());
+      values.add(t.foldMetrics().isEmpty() ? null : t.foldStd());
+      values.add(scala.jdk.javaapi.CollectionConverters.asScala(t.foldMetrics()).toSeq());
+      values.add(t.seed());
+      values.add(t.start() == null ? null : Timestamp.from(t.start()));
+      values.add(t.end() == null ? null : Timestamp.from(t.end()));
+      values.add(t.start() == null || t.end() == null ? null
+          : (t.end().toEpochMilli() - t.start().toEpochMilli()) / 1000.0);
+      values.add(t.error());
+      values.add(scala.jdk.javaapi.CollectionConverters.asScala(provenance));
+      rows.add(RowFactory.create(values.toArray()));
+    }
+    return spark.createDataFrame(rows, new StructType(fields.toArray(new StructField[0])));
+  }
+
+  static String columnName(String dimension) {
+    return FIXED.contains(dimension) ? "param_" + dimension : dimension;
+  }
+
+  private static DataType typeOf(Dimension d) {
+    if (d.distribution() instanceof FloatRange) {
+      return DataTypes.DoubleType;
+    }
+    if (d.distribution() instanceof Categorical c) {
+      Object first = c.choices().get(0);
+      if (first instanceof String) {
+        return DataTypes.StringType;
+      }
+      if (first instanceof Boolean) {
+        return DataTypes.BooleanType;
+      }
+      if (first instanceof Double) {
+        return DataTypes.DoubleType;
+      }
+    }
+    return DataTypes.LongType;
+  }
+
+  private static StructField field(String name, DataType type, boolean nullable) {
+    return new StructField(name, type, nullable, Metadata.empty());
+  }
+}

@@ -1,0 +1,178 @@
+package org.sparktune;
+
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.ml.Model;
+import org.apache.spark.ml.param.ParamMap;
+import org.apache.spark.ml.util.MLReader;
+import org.apache.spark.ml.util.MLWritable;
+import org.apache.spark.ml.util.MLWriter;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+import org.sparktune.space.SearchSpace;
+import org.sparktune.study.Trial;
+
+/**
+ * What {@link HyperparameterSearch} produced: the best params refitted on all the data, and
+ * every trial. A Spark ML {@link Model}: {@link #transform} delegates to the best model, so it
+ * serves as a Pipeline stage; it saves and loads with MLlib persistence, trials included.
+ *
+ * <pre>{@code
+ * TunedModel model = tuner.fit(train);
+ * model.bestParams();       // {regParam=0.012, elasticNetParam=0.4}
+ * model.trials().show();    // one row a trial
+ * model.transform(test);
+ * }</pre>
+ *
+ * <p>Immutable; safe to share between threads.
+ */
+public final class TunedModel extends Model<TunedModel> implements MLWritable {
+
+  private static final long serialVersionUID = 1L;
+
+  private final String uid;
+  private final Model<?> bestModel;
+  private final SearchSpace space;
+  private final List<Trial> trials;
+  private final int bestTrial;
+  private final String metricName;
+  private final boolean largerBetter;
+  private final int prefixFits;
+  private final Map<String, String> provenance;
+
+  TunedModel(String uid, Model<?> bestModel, SearchSpace space, List<Trial> trials,
+      int bestTrial, String metricName, boolean largerBetter, int prefixFits,
+      Map<String, String> provenance) {
+    this.uid = uid;
+    this.bestModel = bestModel;
+    this.space = space;
+    this.trials = List.copyOf(trials);
+    this.bestTrial = bestTrial;
+    this.metricName = metricName;
+    this.largerBetter = largerBetter;
+    this.prefixFits = prefixFits;
+    this.provenance = Map.copyOf(provenance);
+  }
+
+  @Override
+  public String uid() {
+    return uid;
+  }
+
+  /** The best params fitted on all the data; fails if the search ran with refit off. */
+  public Model<?> bestModel() {
+    if (bestModel == null) {
+      throw new IllegalStateException("this TunedModel has no best model because the search ran"
+          + " with refit off; fit estimator.fit(data, model.bestParamMap()) yourself, or search"
+          + " with setRefit(true).");
+    }
+    return bestModel;
+  }
+
+  /** Whether a best model was fitted (refit on). */
+  public boolean hasBestModel() {
+    return bestModel != null;
+  }
+
+  /** The best trial's values by dimension name. */
+  public Map<String, Object> bestParams() {
+    return bestTrial().params();
+  }
+
+  /** The best trial's params, and the space's fixed values, as an MLlib ParamMap. */
+  public ParamMap bestParamMap() {
+    return space.toParamMap(bestParams());
+  }
+
+  /** The best trial's mean validation metric. */
+  public double bestMetric() {
+    return bestTrial().value();
+  }
+
+  /** The best trial. */
+  public Trial bestTrial() {
+    return trials.get(bestTrial);
+  }
+
+  /** Every trial, by number, as records. */
+  public List<Trial> trialList() {
+    return trials;
+  }
+
+  /**
+   * Every trial as a DataFrame: trial, status, one typed column a parameter, metric (mean),
+   * metricStd, foldMetrics, seed, startTime, endTime, durationSeconds, error, provenance.
+   */
+  public Dataset<Row> trials() {
+    return TrialTable.toDataFrame(SparkSession.active(), space, trials, provenance);
+  }
+
+  /** The evaluator's metric name, e.g. areaUnderROC. */
+  public String metricName() {
+    return metricName;
+  }
+
+  /** Whether a larger metric is better. */
+  public boolean isLargerBetter() {
+    return largerBetter;
+  }
+
+  /** How many times the pipeline prefix was fitted during the search (0 without a prefix). */
+  public int prefixFits() {
+    return prefixFits;
+  }
+
+  /** Sampler, splitter, seeds and versions the study ran with. */
+  public Map<String, String> provenance() {
+    return provenance;
+  }
+
+  /** The search space, bound to the best model's stages where it was fitted. */
+  public SearchSpace searchSpace() {
+    return space;
+  }
+
+  @Override
+  public Dataset<Row> transform(Dataset<?> dataset) {
+    return bestModel().transform(dataset);
+  }
+
+  @Override
+  public StructType transformSchema(StructType schema) {
+    return bestModel().transformSchema(schema);
+  }
+
+  @Override
+  public TunedModel copy(ParamMap extra) {
+    TunedModel copy = new TunedModel(uid, bestModel == null ? null : bestModel.copy(extra),
+        space, trials, bestTrial, metricName, largerBetter, prefixFits, provenance);
+    return copyValues(copy, extra).setParent(parent());
+  }
+
+  @Override
+  public MLWriter write() {
+    return new Persistence.ModelWriter(this);
+  }
+
+  /** Reads a model written by {@link #write}. */
+  public static MLReader<TunedModel> read() {
+    return new Persistence.ModelReader();
+  }
+
+  /** Loads a model saved at {@code path}. */
+  public static TunedModel load(String path) {
+    return read().load(path);
+  }
+
+  @Override
+  public String toString() {
+    return "TunedModel: uid=" + uid + ", best " + metricName + "=" + bestMetric() + " with "
+        + bestParams() + ", " + trials.size() + " trials";
+  }
+
+  int bestTrialNumber() {
+    return bestTrial;
+  }
+}
