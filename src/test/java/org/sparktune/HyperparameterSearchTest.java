@@ -108,12 +108,11 @@ class HyperparameterSearchTest {
     assertEquals(2, best.getList(best.fieldIndex("foldMetrics")).size());
     assertEquals("COMPLETE", best.getString(best.fieldIndex("status")));
     assertTrue(model.provenance().get("sampler").contains("random"));
-    assertEquals("random seed gives the same trials", model.trialList().get(0).params(),
-        new HyperparameterSearch().setEstimator(lr)
+    assertEquals(model.trialList().get(0).params(), new HyperparameterSearch().setEstimator(lr)
             .setEvaluator(new BinaryClassificationEvaluator()).setSearchSpace(space)
             .setMaxTrials(1).setRefit(false)
             .setSplitter(new StratifiedKFold().setNumFolds(2).setLabelCol("label"))
-            .setSeed(11).fit(data).trialList().get(0).params());
+            .setSeed(11).fit(data).trialList().get(0).params(), "the same seed gives the same trials");
   }
 
   @Test
