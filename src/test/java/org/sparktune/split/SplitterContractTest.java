@@ -1,0 +1,106 @@
+package org.sparktune.split;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.sparktune.testing.SparkTestSession;
+
+/** What every splitter promises, checked on each one. */
+class SplitterContractTest {
+
+  private static Dataset<Row> data;
+
+  @BeforeAll
+  static void data() {
+    data = SparkTestSession.get().range(0, 1000, 1, 4).toDF("id")
+        .withColumn("label", functions.col("id").mod(7).equalTo(0).cast("double"))
+        .withColumn("fold", functions.col("id").mod(3).cast("int"))
+        .withColumn("x", functions.rand(3));
+  }
+
+  static Stream<Splitter> splitters() {
+    return Stream.of(new KFold().setNumFolds(4),
+        new StratifiedKFold().setNumFolds(3).setLabelCol("label"),
+        new Holdout().setValidationRatio(0.3),
+        new Holdout().setValidationRatio(0.2).setLabelCol("label"),
+        new FoldColumn().setFoldCol("fold").setNumFolds(3));
+  }
+
+  private static List<Long> validationIds(Folds folds, int index) {
+    return folds.folds().get(index).validation().orderBy("id").select("id").as(
+        org.apache.spark.sql.Encoders.LONG()).collectAsList();
+  }
+
+  @ParameterizedTest
+  @MethodSource("splitters")
+  void everyRowValidatesOnceAndNeverTrainsInItsOwnFold(Splitter splitter) {
+    try (Folds folds = splitter.split(data, 5)) {
+      assertEquals(splitter.numFolds(), folds.folds().size());
+      Set<Long> seen = new HashSet<>();
+      for (Fold f : folds.folds()) {
+        assertEquals(List.of(data.columns()), List.of(f.train().columns()),
+            "no helper column leaks");
+        assertEquals(List.of(data.columns()), List.of(f.validation().columns()));
+        assertEquals(0, f.train().join(f.validation(), "id").count());
+        assertEquals(1000, f.train().count() + f.validation().count());
+        for (Long id : validationIds(folds, f.index())) {
+          assertTrue(seen.add(id), "row " + id + " validates twice");
+        }
+      }
+      if (splitter.numFolds() > 1) {
+        assertEquals(1000, seen.size());
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("splitters")
+  void sameSeedGivesTheSameSplitAndAnotherSeedAnotherOne(Splitter splitter) {
+    List<Long> first;
+    try (Folds folds = splitter.split(data, 5)) {
+      first = validationIds(folds, 0);
+    }
+    try (Folds folds = splitter.split(data, 5)) {
+      assertEquals(first, validationIds(folds, 0));
+    }
+    if (!(splitter instanceof FoldColumn)) {
+      try (Folds folds = splitter.split(data, 6)) {
+        assertNotEquals(first, validationIds(folds, 0));
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("splitters")
+  void dataFractionsAreNestedSubsamplesOfTheTrainRows(Splitter splitter) {
+    try (Folds folds = splitter.split(data, 5)) {
+      Dataset<Row> quarter = folds.train(0, 0.25);
+      Dataset<Row> half = folds.train(0, 0.5);
+      long all = folds.folds().get(0).train().count();
+      assertEquals(0, quarter.join(half, List.of("id").iterator().next()).count()
+          - quarter.count(), "every quarter row is in the half");
+      assertEquals(all, folds.train(0, 1.0).count());
+      assertEquals(0.25 * all, quarter.count(), 0.06 * all);
+      assertEquals(0.5 * all, half.count(), 0.08 * all);
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("splitters")
+  void configRebuildsAnEqualSplitter(Splitter splitter) {
+    Splitter again = Splitters.fromConfig(splitter.name(), splitter.config());
+    assertEquals(splitter.config(), again.config());
+    assertEquals(splitter.getClass(), again.getClass());
+  }
+}
