@@ -15,7 +15,7 @@ import java.util.Set;
 public final class Samplers {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final List<String> NAMES = List.of("grid", "random");
+  private static final List<String> NAMES = List.of("grid", "qmc", "random", "tpe");
 
   private Samplers() {}
 
@@ -25,6 +25,11 @@ public final class Samplers {
       case "random":
         checkKeys(name, config, Set.of());
         return new RandomSampler();
+      case "qmc":
+        checkKeys(name, config, Set.of());
+        return new QmcSampler();
+      case "tpe":
+        return tpe(config);
       case "grid":
         checkKeys(name, config, Set.of("gridPoints", "gridPointsByName"));
         GridSampler grid = new GridSampler();
@@ -72,6 +77,39 @@ public final class Samplers {
       throw new IllegalArgumentException("sampler JSON is not valid: " + e.getOriginalMessage()
           + "; write it with Samplers.toJson.", e);
     }
+  }
+
+  private static Sampler tpe(Map<String, ?> config) {
+    String name = "tpe";
+    checkKeys(name, config, Set.of("startupTrials", "candidates", "gamma", "maxGood",
+        "priorWeight", "multivariate", "constantLiar"));
+    TpeSampler tpe = new TpeSampler();
+    config.forEach((key, value) -> {
+      switch (key) {
+        case "startupTrials" -> tpe.setStartupTrials(intOption(name, key, value));
+        case "candidates" -> tpe.setCandidates(intOption(name, key, value));
+        case "maxGood" -> tpe.setMaxGood(intOption(name, key, value));
+        case "gamma" -> tpe.setGamma(doubleOption(name, key, value));
+        case "priorWeight" -> tpe.setPriorWeight(doubleOption(name, key, value));
+        case "multivariate" -> tpe.setMultivariate(booleanOption(name, key, value));
+        default -> tpe.setConstantLiar(booleanOption(name, key, value));
+      }
+    });
+    return tpe;
+  }
+
+  private static double doubleOption(String sampler, String key, Object value) {
+    if (value instanceof Number n) {
+      return n.doubleValue();
+    }
+    throw SearchErrors.badOption(sampler, key, value, "a number");
+  }
+
+  private static boolean booleanOption(String sampler, String key, Object value) {
+    if (value instanceof Boolean b) {
+      return b;
+    }
+    throw SearchErrors.badOption(sampler, key, value, "true or false");
   }
 
   private static void checkKeys(String name, Map<String, ?> config, Set<String> known) {

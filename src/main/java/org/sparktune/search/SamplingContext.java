@@ -10,9 +10,11 @@ import org.sparktune.space.Dimension;
  * @param history every earlier trial of the study, running ones included, by number
  * @param number the number of the trial being proposed
  * @param seed this trial's seed, derived from the study seed and {@code number}
+ * @param studySeed the study's seed, for what must stay fixed across a study's trials (the
+ *     scramble of a quasi-random sequence)
  */
 public record SamplingContext(List<Dimension> dimensions, List<Observation> history, int number,
-    long seed) {
+    long seed, long studySeed) {
 
   /** Copies the lists so the record stays immutable. */
   public SamplingContext {

@@ -34,6 +34,27 @@ final class SearchErrors {
         + " asked for trial " + number + "; a study stops at the grid's size.");
   }
 
+  static int checkAtLeast(String sampler, String option, int value, int min) {
+    if (value < min) {
+      throw badOption(sampler, option, value, "at least " + min);
+    }
+    return value;
+  }
+
+  static double checkOpenUnit(String sampler, String option, double value) {
+    if (!(value > 0 && value < 1)) {
+      throw badOption(sampler, option, value, "strictly between 0 and 1");
+    }
+    return value;
+  }
+
+  static double checkPositive(String sampler, String option, double value) {
+    if (!(value > 0) || Double.isInfinite(value)) {
+      throw badOption(sampler, option, value, "a finite number above 0");
+    }
+    return value;
+  }
+
   static IllegalArgumentException unknownSampler(String name, Collection<String> known) {
     return new IllegalArgumentException("unknown sampler '" + name + "'; the samplers are "
         + known + ".");
@@ -42,7 +63,7 @@ final class SearchErrors {
   static IllegalArgumentException unknownOption(String sampler, String key,
       Collection<String> known) {
     return new IllegalArgumentException("sampler '" + sampler + "' has no option '" + key
-        + "'; its options are " + known + ".");
+        + "'; its options are " + new java.util.TreeSet<>(known) + ".");
   }
 
   static IllegalArgumentException badOption(String sampler, String key, Object value,

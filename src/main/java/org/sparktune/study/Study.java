@@ -86,7 +86,7 @@ public final class Study {
     long trialSeed = Seeds.derive(seed, number);
     Map<String, Object> params = queue.isEmpty()
         ? space.checkPoint(sampler.sample(new SamplingContext(space.dimensions(), history(),
-            number, trialSeed)))
+            number, trialSeed, seed)))
         : queue.poll();
     Trial trial = new Trial(number, params, TrialState.RUNNING, Double.NaN, List.of(),
         trialSeed, clock.instant(), null, null);

@@ -1,0 +1,115 @@
+package org.sparktune.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.sparktune.space.SearchSpace;
+import org.sparktune.study.Direction;
+import org.sparktune.study.Study;
+import org.sparktune.study.Trial;
+
+class QmcAndTpeSamplerTest {
+
+  @Test
+  void scrambledSobolPutsOnePointInEachEqualCellOfAPowerOfTwo() {
+    for (long seed : new long[] {1, 2, 3}) {
+      Set<Integer> cells = new HashSet<>();
+      for (int i = 0; i < 16; i++) {
+        double[] p = QmcSampler.point(2, i, seed);
+        cells.add((int) (p[0] * 4) * 4 + (int) (p[1] * 4));
+      }
+      assertEquals(16, cells.size(), "16 points fill the 4x4 grid of cells, seed " + seed);
+    }
+    assertNotEquals(QmcSampler.point(2, 3, 1)[0], QmcSampler.point(2, 3, 2)[0]);
+  }
+
+  private static double bestAfter(Sampler sampler, long seed, int trials) {
+    Study study = Study.create(new SearchSpace().uniform("x", -5, 5).uniform("y", -5, 5),
+        sampler, Direction.MINIMIZE, seed);
+    double best = Double.POSITIVE_INFINITY;
+    for (int i = 0; i < trials; i++) {
+      Trial t = study.ask();
+      double x = (Double) t.params().get("x") - 1.3;
+      double y = (Double) t.params().get("y") + 0.7;
+      double f = x * x + y * y;
+      study.tell(t, f);
+      best = Math.min(best, f);
+    }
+    return best;
+  }
+
+  @Test
+  void tpeBeatsRandomSearchOnAQuadraticInMostSeeds() {
+    int wins = 0;
+    for (long seed = 1; seed <= 20; seed++) {
+      double tpe = bestAfter(new TpeSampler(), seed, 40);
+      double random = bestAfter(new RandomSampler(), seed, 40);
+      wins += tpe < random ? 1 : 0;
+    }
+    assertTrue(wins >= 16, "TPE better in " + wins + " of 20 seeds");
+  }
+
+  @Test
+  void constantLiarSpreadsConcurrentAsksApart() {
+    for (boolean liar : new boolean[] {true, false}) {
+      Study study = Study.create(new SearchSpace().uniform("x", 0, 1),
+          new TpeSampler().setConstantLiar(liar), Direction.MINIMIZE, 5);
+      for (int i = 0; i < 20; i++) {
+        Trial t = study.ask();
+        double x = (Double) t.params().get("x");
+        study.tell(t, (x - 0.3) * (x - 0.3));
+      }
+      List<Double> asked = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        asked.add((Double) study.ask().params().get("x"));
+      }
+      double spread = asked.stream().mapToDouble(Double::doubleValue).max().orElseThrow()
+          - asked.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+      if (liar) {
+        assertTrue(spread > 0.05, "with the liar, 8 concurrent asks spread over " + spread);
+      }
+    }
+  }
+
+  @Test
+  void tpeProposesTheSameTrialForTheSameHistory() {
+    TpeSampler tpe = new TpeSampler().setStartupTrials(3);
+    SearchSpace space = new SearchSpace().uniform("x", 0, 1).categorical("c", "a", "b");
+    List<Observation> history = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      Map<String, Object> p = tpe.sample(new SamplingContext(space.dimensions(), history, i,
+          Seeds.derive(2, i), 2));
+      history.add(new Observation(i, p, Observation.Status.COMPLETE, (Double) p.get("x")));
+    }
+    SamplingContext ctx = new SamplingContext(space.dimensions(), history, 12, 99, 2);
+    assertEquals(tpe.sample(ctx), tpe.sample(ctx));
+  }
+
+  @Test
+  void tpeOptionsOutOfRangeFailNamingTheRange() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new TpeSampler().setGamma(1.0));
+    assertEquals("sampler 'tpe' option 'gamma' is 1.0; it must be strictly between 0 and 1.",
+        e.getMessage());
+    e = assertThrows(IllegalArgumentException.class,
+        () -> Samplers.fromConfig("tpe", Map.of("gama", 0.2)));
+    assertEquals("sampler 'tpe' has no option 'gama'; its options are [candidates,"
+        + " constantLiar, gamma, maxGood, multivariate, priorWeight, startupTrials].",
+        e.getMessage());
+  }
+
+  @Test
+  void tpeAndQmcRoundTripThroughJson() {
+    Sampler tpe = new TpeSampler().setMultivariate(true).setCandidates(40).setGamma(0.2);
+    assertEquals(tpe, Samplers.fromJson(Samplers.toJson(tpe)));
+    assertEquals(new QmcSampler(), Samplers.fromJson(Samplers.toJson(new QmcSampler())));
+  }
+}
