@@ -12,14 +12,16 @@ import java.util.SplittableRandom;
  * numeric dimension, each kernel is as wide as the larger gap to its sorted neighbours; with
  * several (multivariate), Scott's rule {@code 0.2 n^(-1/(d+4))}; both clipped to
  * {@code [1/min(100, n+1), 1]} ("magic clip"). Categorical kernels put weight 1 on the observed
- * choice and {@code priorWeight / n} on every choice. Immutable after {@link #fit}.
+ * choice and {@code priorWeight / n} on every choice. Built per proposal; not thread-safe.
  */
 public final class ParzenEstimator {
 
   private final double[] logWeights;
   private final double[][] mus;
   private final double[][] sigmas;
-  private final double[][] logMasses;
+  private final double[][] invSigmas;
+  private final double[] logNorms;
+  private final double[] terms;
   private final double[][][] logProbs;
   private final double[][][] cumProbs;
 
@@ -29,13 +31,18 @@ public final class ParzenEstimator {
     this.mus = mus;
     this.sigmas = sigmas;
     int m = logWeights.length;
-    logMasses = new double[m][];
+    invSigmas = new double[m][];
+    logNorms = new double[m];
+    terms = new double[m];
     logProbs = new double[m][][];
     cumProbs = new double[m][][];
     for (int k = 0; k < m; k++) {
-      logMasses[k] = new double[mus[k].length];
+      invSigmas[k] = new double[mus[k].length];
+      logNorms[k] = logWeights[k];
       for (int j = 0; j < mus[k].length; j++) {
-        logMasses[k][j] = TruncatedNormal.logMass(mus[k][j], sigmas[k][j]);
+        invSigmas[k][j] = 1 / sigmas[k][j];
+        logNorms[k] += TruncatedNormal.logPdf(mus[k][j], mus[k][j], sigmas[k][j],
+            TruncatedNormal.logMass(mus[k][j], sigmas[k][j]));
       }
       logProbs[k] = new double[probs[k].length][];
       cumProbs[k] = new double[probs[k].length][];
@@ -170,14 +177,15 @@ public final class ParzenEstimator {
     }
   }
 
-  /** log density of the mixture at (x, c). */
+  /** log density of the mixture at (x, c). Not thread-safe: it reuses a buffer. */
   public double logPdf(double[] x, int[] c) {
     double max = Double.NEGATIVE_INFINITY;
-    double[] terms = new double[logWeights.length];
     for (int k = 0; k < logWeights.length; k++) {
-      double t = logWeights[k];
+      // logNorms[k] holds the weight and each kernel's log density at its own centre.
+      double t = logNorms[k];
       for (int j = 0; j < x.length; j++) {
-        t += TruncatedNormal.logPdf(x[j], mus[k][j], sigmas[k][j], logMasses[k][j]);
+        double z = (x[j] - mus[k][j]) * invSigmas[k][j];
+        t -= 0.5 * z * z;
       }
       for (int j = 0; j < c.length; j++) {
         t += logProbs[k][j][c[j]];
