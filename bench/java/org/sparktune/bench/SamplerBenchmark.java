@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.sparktune.search.GpSampler;
 import org.sparktune.search.QmcSampler;
 import org.sparktune.search.RandomSampler;
 import org.sparktune.search.Sampler;
@@ -44,8 +45,10 @@ public final class SamplerBenchmark {
     s.put("qmc", QmcSampler::new);
     s.put("tpe", TpeSampler::new);
     s.put("tpe_mv", () -> new TpeSampler().setMultivariate(true));
+    s.put("gp", GpSampler::new);
     s.put("tpe_liar4", TpeSampler::new);
     s.put("tpe_mv_liar4", () -> new TpeSampler().setMultivariate(true));
+    s.put("gp_liar4", GpSampler::new);
     return s;
   }
 
@@ -117,7 +120,8 @@ public final class SamplerBenchmark {
     if (reference == null) {
       return "";
     }
-    String peer = sampler.startsWith("tpe_mv") ? "tpe_mv" : sampler.startsWith("tpe") ? "tpe"
+    String peer = sampler.startsWith("tpe_mv") ? "tpe_mv" : sampler.startsWith("tpe")
+        || sampler.startsWith("gp") ? "tpe"
         : sampler.equals("qmc") ? "qmc_sobol_scr" : sampler;
     JsonNode m = reference.path(fn).path(peer).path("regret").path(String.valueOf(k))
         .path("median");

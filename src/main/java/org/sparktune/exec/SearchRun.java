@@ -6,6 +6,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.spark.SparkContext;
 import org.apache.spark.ml.Estimator;
 import org.apache.spark.ml.Model;
@@ -69,12 +73,16 @@ public record SearchRun(Estimator<?> estimator, Evaluator evaluator, SearchSpace
     int partitions = Math.max(1, sc.defaultParallelism() / parallelism);
     String studyId = UUID.randomUUID().toString().substring(0, 8);
     int prefixFits;
+    ExecutorService foldPool = Executors.newFixedThreadPool(
+        parallelism * splitter.numFolds(), daemon("sparktune-fold-"));
     try (Folds folds = splitter.split(data, seed);
         PreparedFolds prepared = PreparedFolds.prepare(folds, plan, partitions)) {
       prefixFits = prepared.prefixFits();
       FoldEvaluation evaluation = new FoldEvaluation(sc, prepared, plan, evaluator,
-          t -> space.toParamMap(t.params()), studyId);
+          t -> space.toParamMap(t.params()), studyId, foldPool);
       new TrialLoop(study, parallelism, maxTrials, timeout).run(evaluation, evaluation::cancel);
+    } finally {
+      foldPool.shutdownNow();
     }
     List<Trial> trials = study.trials();
     Optional<Trial> best = study.bestTrial();
@@ -96,6 +104,15 @@ public record SearchRun(Estimator<?> estimator, Evaluator evaluator, SearchSpace
       }
     }
     return new Outcome(trials, winner, bestModel, prefixFits);
+  }
+
+  private static ThreadFactory daemon(String prefix) {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, prefix + n.getAndIncrement());
+      t.setDaemon(true);
+      return t;
+    };
   }
 
   private static Set<String> tunedStages(SearchSpace space) {

@@ -12,9 +12,9 @@ import java.util.Map;
  */
 public record Observation(int number, Map<String, Object> params, Status status, double loss) {
 
-  /** Copies the params so the record stays immutable. */
+  /** Copies the params, in their order, so the record stays immutable. */
   public Observation {
-    params = Map.copyOf(params);
+    params = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(params));
   }
 
   /** Where a trial stands, as a sampler sees it. */

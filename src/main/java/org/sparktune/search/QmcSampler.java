@@ -47,9 +47,8 @@ public final class QmcSampler implements Sampler {
 
   /** Point {@code index} of the {@code d}-dimensional sequence scrambled by {@code seed}. */
   public static double[] point(int d, int index, long seed) {
-    SobolSequenceGenerator sobol = new SobolSequenceGenerator(d);
-    sobol.skipTo(index);
-    double[] x = sobol.nextVector();
+    // skipTo returns point {@code index} itself (point 0 is the origin).
+    double[] x = new SobolSequenceGenerator(d).skipTo(index);
     SplittableRandom shifts = new SplittableRandom(Seeds.mix64(seed ^ 0x51D0B0L));
     for (int i = 0; i < d; i++) {
       long bits = (long) (x[i] * SCALE) ^ (shifts.nextLong() & MASK);

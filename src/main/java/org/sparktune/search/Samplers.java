@@ -15,7 +15,7 @@ import java.util.Set;
 public final class Samplers {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final List<String> NAMES = List.of("grid", "qmc", "random", "tpe");
+  private static final List<String> NAMES = List.of("gp", "grid", "qmc", "random", "tpe");
 
   private Samplers() {}
 
@@ -30,6 +30,8 @@ public final class Samplers {
         return new QmcSampler();
       case "tpe":
         return tpe(config);
+      case "gp":
+        return gp(config);
       case "grid":
         checkKeys(name, config, Set.of("gridPoints", "gridPointsByName"));
         GridSampler grid = new GridSampler();
@@ -96,6 +98,20 @@ public final class Samplers {
       }
     });
     return tpe;
+  }
+
+  private static Sampler gp(Map<String, ?> config) {
+    String name = "gp";
+    checkKeys(name, config, Set.of("startupTrials", "candidates", "restarts"));
+    GpSampler gp = new GpSampler();
+    config.forEach((key, value) -> {
+      switch (key) {
+        case "startupTrials" -> gp.setStartupTrials(intOption(name, key, value));
+        case "candidates" -> gp.setCandidates(intOption(name, key, value));
+        default -> gp.setRestarts(intOption(name, key, value));
+      }
+    });
+    return gp;
   }
 
   private static double doubleOption(String sampler, String key, Object value) {

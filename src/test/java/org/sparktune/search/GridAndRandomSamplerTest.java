@@ -101,7 +101,7 @@ class GridAndRandomSamplerTest {
   void unknownSamplerAndUnknownOptionFailListingTheChoices() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> Samplers.fromConfig("bayes", Map.of()));
-    assertEquals("unknown sampler 'bayes'; the samplers are [grid, qmc, random, tpe].", e.getMessage());
+    assertEquals("unknown sampler 'bayes'; the samplers are [gp, grid, qmc, random, tpe].", e.getMessage());
     e = assertThrows(IllegalArgumentException.class,
         () -> Samplers.fromConfig("random", Map.of("seed", 3)));
     assertEquals("sampler 'random' has no option 'seed'; its options are [].", e.getMessage());

@@ -54,7 +54,8 @@ class QmcAndTpeSamplerTest {
       double random = bestAfter(new RandomSampler(), seed, 40);
       wins += tpe < random ? 1 : 0;
     }
-    assertTrue(wins >= 16, "TPE better in " + wins + " of 20 seeds");
+    // One-sided sign test: if TPE were no better than random, P(wins >= 15 of 20) = 0.021.
+    assertTrue(wins >= 15, "TPE better in " + wins + " of 20 seeds");
   }
 
   @Test

@@ -1,0 +1,59 @@
+// Databricks notebook source
+// sparktune quick start: tune a Pipeline on the Adult census data.
+// Attach the sparktune jar to the cluster (mvn -B -ntp -DskipTests package), upload
+// test-data/adult/adult.data, and set `path` below. The same code runs as a ScalaTest spec in
+// src/test/scala/org/sparktune/HyperparameterSearchSpec.scala, so it stays compiled and true.
+
+// COMMAND ----------
+
+import org.apache.spark.ml.Pipeline
+import org.apache.spark.ml.classification.LogisticRegression
+import org.apache.spark.ml.evaluation.BinaryClassificationEvaluator
+import org.apache.spark.ml.feature.{OneHotEncoder, StringIndexer, VectorAssembler}
+import org.apache.spark.sql.functions.{col, when}
+import org.sparktune.HyperparameterSearch
+import org.sparktune.search.TpeSampler
+import org.sparktune.space.SearchSpace
+import org.sparktune.split.StratifiedKFold
+
+val path = "/FileStore/tables/adult.data"
+val names = Seq("age", "workclass", "fnlwgt", "education", "education_num", "marital_status",
+  "occupation", "relationship", "race", "sex", "capital_gain", "capital_loss",
+  "hours_per_week", "native_country", "income")
+val adult = spark.read.option("inferSchema", "true").option("ignoreLeadingWhiteSpace", "true")
+  .csv(path).toDF(names: _*)
+  .withColumn("label", when(col("income") === ">50K", 1.0).otherwise(0.0))
+
+// COMMAND ----------
+
+val categorical = Array("workclass", "education", "occupation", "sex")
+val indexer = new StringIndexer().setInputCols(categorical)
+  .setOutputCols(categorical.map(_ + "_idx")).setHandleInvalid("keep")
+val encoder = new OneHotEncoder().setInputCols(categorical.map(_ + "_idx"))
+  .setOutputCols(categorical.map(_ + "_vec"))
+val assembler = new VectorAssembler()
+  .setInputCols(categorical.map(_ + "_vec") ++ Array("age", "education_num", "hours_per_week"))
+  .setOutputCol("features")
+val lr = new LogisticRegression().setMaxIter(20)
+val pipeline = new Pipeline().setStages(Array(indexer, encoder, assembler, lr))
+
+// COMMAND ----------
+
+val space = new SearchSpace()
+  .logUniform(lr.regParam, 1e-4, 1.0)
+  .uniform(lr.elasticNetParam, 0.0, 1.0)
+
+val tuner = new HyperparameterSearch()
+  .setEstimator(pipeline)
+  .setEvaluator(new BinaryClassificationEvaluator())
+  .setSearchSpace(space)
+  .setSampler(new TpeSampler())
+  .setSplitter(new StratifiedKFold().setNumFolds(3).setLabelCol("label"))
+  .setMaxTrials(30).setParallelism(4).setSeed(7)
+
+val model = tuner.fit(adult)
+
+// COMMAND ----------
+
+display(model.trials().orderBy(col("metric").desc))
+println(s"best ${model.metricName} = ${model.bestMetric} with ${model.bestParams}")
