@@ -58,15 +58,9 @@ public final class GpSampler implements Sampler {
 
   @Override
   public Map<String, Object> sample(SamplingContext context) {
-    List<Observation> complete = new ArrayList<>();
-    List<Observation> running = new ArrayList<>();
-    for (Observation o : context.history()) {
-      if (o.status() == Observation.Status.COMPLETE && Double.isFinite(o.loss())) {
-        complete.add(o);
-      } else if (o.status() == Observation.Status.RUNNING) {
-        running.add(o);
-      }
-    }
+    History history = History.of(context);
+    List<Observation> complete = new ArrayList<>(history.complete());
+    List<Observation> running = history.running();
     if (complete.size() < startupTrials) {
       return new QmcSampler().sample(context);
     }
