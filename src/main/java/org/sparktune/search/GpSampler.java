@@ -19,7 +19,8 @@ import org.sparktune.space.Dimension;
  *
  * <p>Trials still running are added at the process's own prediction ("kriging believer";
  * Ginsbourger et al. 2010), so concurrent asks do not pile onto one point. The first {@code
- * startupTrials} are scrambled Sobol points. Kernel hyperparameters are fitted on at most 48
+ * startupTrials} are scrambled Sobol points. In a conditional space a dimension that does not
+ * apply to a trial is encoded off the unit cube, so the process tells such trials apart. Kernel hyperparameters are fitted on at most 48
  * trials (the best half and a seeded sample of the rest) and the process then conditions on
  * all of them, which bounds the cost of long studies; histories of up to 48 trials get one more
  * restart and twice the candidates. References: Snoek, Larochelle, Adams, "Practical
@@ -132,7 +133,7 @@ public final class GpSampler implements Sampler {
     long shift = random.nextLong();
     for (int i = 0; i < count; i++) {
       double[] u = QmcSampler.point(cube.dims.size(), i, shift);
-      double[] p = cube.snap(u, random);
+      double[] p = cube.canonical(cube.snap(u, random));
       double v = acquisition(gp, p, best);
       if (v > topValue) {
         topValue = v;
@@ -149,6 +150,7 @@ public final class GpSampler implements Sampler {
           for (double sign : new double[] {1, -1}) {
             double[] q = top.clone();
             q[j] = Math.min(1, Math.max(0, q[j] + sign * step));
+            q = cube.canonical(q);
             double v = acquisition(gp, q, best);
             if (v > topValue + 1e-12) {
               top = q;
@@ -168,8 +170,15 @@ public final class GpSampler implements Sampler {
     return LogExpectedImprovement.of(ms[0], ms[1], best);
   }
 
-  /** The unit cube a space maps to: one column a numeric dimension, one a category. */
+  /**
+   * The unit cube a space maps to: one column a numeric dimension, one a category. A dimension
+   * that does not apply to a point sits off the cube (numeric at {@link #INACTIVE}, categories
+   * all 0), so points where it did not apply are alike in it and unlike every point where it
+   * did.
+   */
   private static final class Cube {
+    static final double INACTIVE = -0.5;
+
     final List<Dimension> dims;
     final int[] start;
     final int width;
@@ -204,7 +213,11 @@ public final class GpSampler implements Sampler {
       for (int i = 0; i < dims.size(); i++) {
         Dimension d = dims.get(i);
         Object v = params.get(d.name());
-        if (d.distribution() instanceof Categorical c) {
+        if (v == null) {
+          if (!(d.distribution() instanceof Categorical)) {
+            p[start[i]] = INACTIVE;
+          }
+        } else if (d.distribution() instanceof Categorical c) {
           p[start[i] + c.choices().indexOf(v)] = 1;
         } else {
           // Integers and steps sit at the centre of their bin, as decoding puts them.
@@ -229,10 +242,33 @@ public final class GpSampler implements Sampler {
       return p;
     }
 
+    /** {@code p} with every dimension that does not apply to it moved off the cube. */
+    double[] canonical(double[] p) {
+      if (dims.stream().noneMatch(Dimension::isConditional)) {
+        return p;
+      }
+      Map<String, Object> decoded = decode(p);
+      for (int i = 0; i < dims.size(); i++) {
+        Dimension d = dims.get(i);
+        if (!decoded.containsKey(d.name())) {
+          if (d.distribution() instanceof Categorical c) {
+            java.util.Arrays.fill(p, start[i], start[i] + c.choices().size(), 0);
+          } else {
+            p[start[i]] = INACTIVE;
+          }
+        }
+      }
+      return p;
+    }
+
+    /** The values of the dimensions that apply to {@code p}, in dependency order. */
     Map<String, Object> decode(double[] p) {
       Map<String, Object> out = new LinkedHashMap<>();
       for (int i = 0; i < dims.size(); i++) {
         Dimension d = dims.get(i);
+        if (!d.isActive(out)) {
+          continue;
+        }
         if (d.distribution() instanceof Categorical c) {
           int arg = 0;
           for (int t = 1; t < c.choices().size(); t++) {
@@ -242,7 +278,7 @@ public final class GpSampler implements Sampler {
           }
           out.put(d.name(), c.choices().get(arg));
         } else {
-          out.put(d.name(), UnitScale.fromUnit(d, p[start[i]]));
+          out.put(d.name(), UnitScale.fromUnit(d, Math.max(0, p[start[i]])));
         }
       }
       return out;

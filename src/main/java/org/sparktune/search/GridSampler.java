@@ -15,6 +15,9 @@ import org.sparktune.space.IntRange;
  * categorical values, of all the values of an int range, and of {@code n} evenly spaced points
  * (in log space for a log range) of a float range, for which {@code n} must be given.
  *
+ * <p>A dimension that applies only under a condition is multiplied in only where its condition
+ * holds, so a conditional space's grid has no repeated trials.
+ *
  * <p>Trial {@code k} gets the {@code k}-th combination (the first dimension varies slowest), so
  * a replayed study proposes the same grid in the same order; {@link #capacity} is the grid's
  * size and a study stops when it is reached. Immutable once configured; thread-safe.
@@ -28,7 +31,11 @@ public final class GridSampler implements Sampler {
   /** Int ranges with more values than this need an explicit number of grid points. */
   static final long MAX_INT_VALUES = 10_000;
 
+  /** Conditional grids are listed point by point; past this many, a grid is refused. */
+  static final int MAX_CONDITIONAL_POINTS = 1_000_000;
+
   private final Map<String, Integer> gridPoints = new LinkedHashMap<>();
+  private transient volatile CachedGrid lastGrid;
   private int defaultGridPoints;
 
   /** Sets the number of evenly spaced points for the dimension {@code name}, at least 2. */
@@ -50,6 +57,9 @@ public final class GridSampler implements Sampler {
 
   @Override
   public long capacity(List<Dimension> dimensions) {
+    if (dimensions.stream().anyMatch(Dimension::isConditional)) {
+      return conditionalGrid(dimensions).size();
+    }
     long size = 1;
     for (Dimension d : dimensions) {
       size = Math.multiplyExact(size, values(d).size());
@@ -64,6 +74,9 @@ public final class GridSampler implements Sampler {
     if (context.number() >= capacity) {
       throw SearchErrors.gridExhausted(context.number(), capacity);
     }
+    if (dims.stream().anyMatch(Dimension::isConditional)) {
+      return new LinkedHashMap<>(conditionalGrid(dims).get(context.number()));
+    }
     long index = context.number();
     Object[] chosen = new Object[dims.size()];
     for (int i = dims.size() - 1; i >= 0; i--) {
@@ -77,6 +90,46 @@ public final class GridSampler implements Sampler {
     }
     return out;
   }
+
+  /**
+   * The grid of a space with conditions: every combination of the values of the dimensions
+   * that apply, each once (a dimension whose condition fails is not multiplied in), the first
+   * dimension varying slowest. Kept for the last space asked about.
+   */
+  private List<Map<String, Object>> conditionalGrid(List<Dimension> dims) {
+    CachedGrid cached = lastGrid;
+    if (cached != null && cached.dims.equals(dims)) {
+      return cached.points;
+    }
+    List<Map<String, Object>> points = new ArrayList<>();
+    expand(dims, 0, new LinkedHashMap<>(), points);
+    lastGrid = new CachedGrid(List.copyOf(dims), List.copyOf(points));
+    return points;
+  }
+
+  private void expand(List<Dimension> dims, int i, LinkedHashMap<String, Object> partial,
+      List<Map<String, Object>> out) {
+    if (i == dims.size()) {
+      if (out.size() >= MAX_CONDITIONAL_POINTS) {
+        throw SearchErrors.gridTooLarge(MAX_CONDITIONAL_POINTS);
+      }
+      out.add(java.util.Collections.unmodifiableMap(new LinkedHashMap<>(partial)));
+      return;
+    }
+    Dimension d = dims.get(i);
+    if (!d.isActive(partial)) {
+      expand(dims, i + 1, partial, out);
+      return;
+    }
+    for (Object v : values(d)) {
+      partial.put(d.name(), v);
+      expand(dims, i + 1, partial, out);
+      partial.remove(d.name());
+    }
+  }
+
+  /** A conditional grid and the dimensions it was built for. */
+  private record CachedGrid(List<Dimension> dims, List<Map<String, Object>> points) {}
 
   /** The grid values of one dimension. */
   List<Object> values(Dimension d) {

@@ -40,7 +40,9 @@ public final class QmcSampler implements Sampler {
     Map<String, Object> out = new LinkedHashMap<>();
     for (int i = 0; i < u.length; i++) {
       Dimension d = context.dimensions().get(i);
-      out.put(d.name(), UnitScale.fromUnit(d, u[i]));
+      if (d.isActive(out)) {
+        out.put(d.name(), UnitScale.fromUnit(d, u[i]));
+      }
     }
     return out;
   }

@@ -20,7 +20,11 @@ public final class RandomSampler implements Sampler {
     SplittableRandom random = new SplittableRandom(context.seed());
     Map<String, Object> out = new LinkedHashMap<>();
     for (Dimension d : context.dimensions()) {
-      out.put(d.name(), UnitScale.fromUnit(d, random.nextDouble()));
+      // Every dimension draws, active or not, so conditions do not shift the others' values.
+      double u = random.nextDouble();
+      if (d.isActive(out)) {
+        out.put(d.name(), UnitScale.fromUnit(d, u));
+      }
     }
     return out;
   }

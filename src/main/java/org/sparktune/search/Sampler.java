@@ -8,7 +8,9 @@ import org.sparktune.space.Dimension;
  * Proposes the parameters of the next trial from what the study has seen: the ask half of
  * ask/tell. Plain Java: no Spark types.
  *
- * <p>Contract: {@link #sample} returns a value for every dimension, inside it, and depends only
+ * <p>Contract: {@link #sample} returns a value for every dimension that applies to the point
+ * ({@link Dimension#isActive}, decided in the order the context lists them) and for no other,
+ * each inside its dimension, and depends only
  * on the context (so a study replayed from its log proposes the same trials again). A sampler
  * holds configuration only, never study state, so one instance may serve several studies and
  * concurrent calls. {@link #validate} rejects a space the sampler cannot search, before any
@@ -16,7 +18,7 @@ import org.sparktune.space.Dimension;
  */
 public interface Sampler {
 
-  /** Proposes values for every dimension of {@code context}. */
+  /** Proposes values for every dimension of {@code context} that applies to the proposal. */
   Map<String, Object> sample(SamplingContext context);
 
   /** Throws {@link IllegalArgumentException} naming the fix if the space cannot be searched. */

@@ -34,6 +34,12 @@ final class SearchErrors {
         + " asked for trial " + number + "; a study stops at the grid's size.");
   }
 
+  static IllegalArgumentException gridTooLarge(int max) {
+    return new IllegalArgumentException("GridSampler: the conditional grid has more than " + max
+        + " combinations; set fewer grid points, or use RandomSampler, QmcSampler or"
+        + " TpeSampler for a space this large.");
+  }
+
   static int checkAtLeast(String sampler, String option, int value, int min) {
     if (value < min) {
       throw badOption(sampler, option, value, "at least " + min);

@@ -23,6 +23,11 @@ import org.sparktune.space.Dimension;
  * in the reference implementation; the number of good trials is {@code min(ceil(gamma n),
  * 25)}.
  *
+ * <p>Conditional spaces: the good/bad split is made over all finished trials, then each
+ * dimension is modelled only from the trials where it applied (in multivariate mode, the
+ * dimensions sharing a condition are modelled jointly from the trials where they applied), and
+ * a dimension is proposed only when its condition holds for the values proposed before it.
+ *
  * <p>References: Bergstra, Bardenet, Bengio, Kégl, "Algorithms for Hyper-Parameter
  * Optimization" (NeurIPS 2011); Watanabe, "Tree-structured Parzen Estimator: Understanding Its
  * Algorithm Components and Their Roles for Better Empirical Performance" (2023). Immutable once
@@ -104,14 +109,57 @@ public final class TpeSampler implements Sampler {
     SplittableRandom random = new SplittableRandom(context.seed());
     List<Dimension> dims = context.dimensions();
     Map<String, Object> out = new LinkedHashMap<>();
-    if (multivariate) {
-      Object[] values = propose(dims, below, above, random);
-      for (int i = 0; i < dims.size(); i++) {
-        out.put(dims.get(i).name(), values[i]);
+    for (List<Dimension> group : multivariate ? groups(dims) : singletons(dims)) {
+      if (!group.get(0).isActive(out)) {
+        continue;
       }
-    } else {
-      for (Dimension d : dims) {
-        out.put(d.name(), propose(List.of(d), below, above, random)[0]);
+      Object[] values = propose(group, applied(below, group), applied(above, group), random);
+      for (int i = 0; i < group.size(); i++) {
+        out.put(group.get(i).name(), values[i]);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Dimensions modelled jointly in multivariate mode: those that share a condition (always
+   * active together), in dependency order; the unconditional ones form the first group.
+   */
+  private static List<List<Dimension>> groups(List<Dimension> dims) {
+    Map<Object, List<Dimension>> byCondition = new LinkedHashMap<>();
+    byCondition.put(NO_CONDITION, new ArrayList<>());
+    for (Dimension d : dims) {
+      Object key = d.condition() == null ? NO_CONDITION : d.condition();
+      byCondition.computeIfAbsent(key, k -> new ArrayList<>()).add(d);
+    }
+    List<List<Dimension>> out = new ArrayList<>();
+    for (List<Dimension> group : byCondition.values()) {
+      if (!group.isEmpty()) {
+        out.add(group);
+      }
+    }
+    return out;
+  }
+
+  private static final Object NO_CONDITION = new Object();
+
+  private static List<List<Dimension>> singletons(List<Dimension> dims) {
+    List<List<Dimension>> out = new ArrayList<>();
+    for (Dimension d : dims) {
+      out.add(List.of(d));
+    }
+    return out;
+  }
+
+  /** The trials in which every dimension of {@code group} applied, in the order given. */
+  private static List<Observation> applied(List<Observation> trials, List<Dimension> group) {
+    if (group.get(0).condition() == null) {
+      return trials;
+    }
+    List<Observation> out = new ArrayList<>();
+    for (Observation o : trials) {
+      if (group.stream().allMatch(d -> o.params().containsKey(d.name()))) {
+        out.add(o);
       }
     }
     return out;
@@ -191,7 +239,8 @@ public final class TpeSampler implements Sampler {
           c[i][j] = ((Categorical) d.distribution()).choices().indexOf(p.get(d.name()));
         }
       }
-      return ParzenEstimator.fit(x, c, choices, weights(trials.size()), priorWeight);
+      return ParzenEstimator.fit(x, numeric.size(), c, choices, weights(trials.size()),
+          priorWeight);
     }
 
     Object[] decode(double[] x, int[] c) {

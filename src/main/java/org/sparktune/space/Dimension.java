@@ -5,8 +5,14 @@ package org.sparktune.space;
  *
  * @param name unique name within the space; the trial column of this parameter
  * @param distribution the values it can take
+ * @param condition when the dimension applies, or null when it always does
  */
-public record Dimension(String name, Distribution distribution) {
+public record Dimension(String name, Distribution distribution, Condition condition) {
+
+  /** A dimension that always applies. */
+  public Dimension(String name, Distribution distribution) {
+    this(name, distribution, null);
+  }
 
   /** Validates the name and the distribution, naming this dimension in every message. */
   public Dimension {
@@ -53,6 +59,19 @@ public record Dimension(String name, Distribution distribution) {
     if (r.log() && r.step() != 1) {
       throw SpaceErrors.stepOnLogScale(name);
     }
+  }
+
+  /**
+   * Whether the dimension applies to a point built in dependency order (parents first, as
+   * {@link SearchSpace#dimensions()} lists them): always for an unconditional dimension.
+   */
+  public boolean isActive(java.util.Map<String, ?> point) {
+    return condition == null || condition.holds(point);
+  }
+
+  /** Whether the dimension applies only under a condition. */
+  public boolean isConditional() {
+    return condition != null;
   }
 
   /** Whether {@code value} (already plain) lies in this dimension. */

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.param.Params;
@@ -27,6 +28,20 @@ import org.apache.spark.ml.param.Params;
  *     .categorical(rf.impurity(), "gini", "entropy");
  * }</pre>
  *
+ * <p>A dimension can apply only when a categorical takes given values, built with {@link #when}:
+ *
+ * <pre>{@code
+ * space.categorical("penalty", "none", "elasticNet")
+ *      .when("penalty", "elasticNet", s -> s
+ *          .logUniform(lr.regParam(), 1e-4, 1.0)
+ *          .uniform(lr.elasticNetParam(), 0.0, 1.0));
+ * }</pre>
+ *
+ * A trial where the condition does not hold has no value for those dimensions, leaves their
+ * params unset, and model-based samplers learn each dimension only from trials where it
+ * applied. Conditions may nest; {@link #dimensions()} lists parents before their children and
+ * rejects a missing or non-categorical parent and a cycle of conditions.
+ *
  * <p>Not thread-safe while being built; treat a built space as immutable (every Spark-side use
  * goes through {@link #bind}, which returns a new space).
  */
@@ -38,6 +53,8 @@ public final class SearchSpace implements Serializable {
   private final LinkedHashMap<String, Object> fixed = new LinkedHashMap<>();
   private final LinkedHashMap<String, ParamRef> refs = new LinkedHashMap<>();
   private transient Map<String, Param<?>> params = new LinkedHashMap<>();
+  /** The condition of the {@link #when} block being built, applied to every dimension added. */
+  private transient Condition scope;
 
   /** An empty space. */
   public SearchSpace() {}
@@ -106,13 +123,69 @@ public final class SearchSpace implements Serializable {
    * The general form behind the shortcuts; use it to give two stages' params distinct names.
    */
   public SearchSpace add(String name, Param<?> param, Distribution distribution) {
-    Dimension dimension = new Dimension(name, distribution);
+    return add(name, param, distribution, scope);
+  }
+
+  /**
+   * Adds a dimension that applies only under {@code condition} (or always, when null). The
+   * general form behind {@link #when}; a space read from JSON is built through it.
+   */
+  public SearchSpace add(String name, Param<?> param, Distribution distribution,
+      Condition condition) {
+    Dimension dimension = new Dimension(name, distribution, condition);
     checkNewName(name);
     dimensions.put(name, dimension);
     if (param != null) {
       bindRef(name, param);
     }
     return this;
+  }
+
+  /**
+   * Adds the dimensions {@code body} declares as applying only when the categorical dimension
+   * {@code parent} takes {@code value}. Blocks nest: an inner block's dimensions also need the
+   * outer condition, since their parent does.
+   */
+  public SearchSpace when(String parent, Object value, Consumer<SearchSpace> body) {
+    return whenAny(parent, List.of(value), body);
+  }
+
+  /** {@link #when(String, Object, Consumer)} with the dimension bound to {@code parent}. */
+  public SearchSpace when(Param<?> parent, Object value, Consumer<SearchSpace> body) {
+    return whenAny(nameOf(parent), List.of(value), body);
+  }
+
+  /** Like {@link #when(String, Object, Consumer)}, applying when {@code parent} is any of
+   * {@code values}. */
+  public SearchSpace whenAny(String parent, List<?> values, Consumer<SearchSpace> body) {
+    List<Object> plain = new ArrayList<>();
+    for (Object v : values) {
+      plain.add(Values.plain(parent, v));
+    }
+    Condition outer = scope;
+    scope = new Condition(parent, plain);
+    try {
+      body.accept(this);
+    } finally {
+      scope = outer;
+    }
+    return this;
+  }
+
+  /** {@link #whenAny(String, List, Consumer)} with the dimension bound to {@code parent}. */
+  public SearchSpace whenAny(Param<?> parent, List<?> values, Consumer<SearchSpace> body) {
+    return whenAny(nameOf(parent), values, body);
+  }
+
+  /** The name of the dimension bound to {@code param}, or the param's own name if none is. */
+  private String nameOf(Param<?> param) {
+    ParamRef ref = new ParamRef(param.parent(), param.name());
+    for (Map.Entry<String, ParamRef> e : refs.entrySet()) {
+      if (e.getValue().equals(ref) && dimensions.containsKey(e.getKey())) {
+        return e.getKey();
+      }
+    }
+    return param.name();
   }
 
   private void checkNewName(String name) {
@@ -126,9 +199,21 @@ public final class SearchSpace implements Serializable {
     params.put(name, param);
   }
 
-  /** The searched dimensions, in the order they were added. */
+  /**
+   * The searched dimensions in the order they were added, except that every parent comes
+   * before the dimensions conditional on it.
+   *
+   * @throws IllegalArgumentException naming the dimension and the fix when a condition names
+   *     a missing or non-categorical parent, or a value the parent cannot take, or when the
+   *     conditions form a cycle
+   */
   public List<Dimension> dimensions() {
-    return List.copyOf(dimensions.values());
+    return Conditions.order(dimensions, fixed);
+  }
+
+  /** Whether any dimension applies only under a condition. */
+  public boolean hasConditions() {
+    return dimensions.values().stream().anyMatch(Dimension::isConditional);
   }
 
   /** The dimension called {@code name}, or null. */
@@ -152,8 +237,9 @@ public final class SearchSpace implements Serializable {
   }
 
   /**
-   * Checks that {@code point} gives every dimension a value it allows and names nothing else;
-   * returns it with plain values (ints widened to long, floats to double).
+   * Checks that {@code point} gives every dimension that applies to it a value it allows, and
+   * names nothing else (no unknown name, no dimension whose condition it does not meet);
+   * returns it with plain values (ints widened to long, floats to double), in dependency order.
    */
   public Map<String, Object> checkPoint(Map<String, ?> point) {
     Map<String, Object> out = new LinkedHashMap<>();
@@ -162,7 +248,13 @@ public final class SearchSpace implements Serializable {
         throw SpaceErrors.unknownDimension(key, dimensions.keySet());
       }
     }
-    for (Dimension d : dimensions.values()) {
+    for (Dimension d : dimensions()) {
+      if (!d.isActive(out)) {
+        if (point.containsKey(d.name())) {
+          throw SpaceErrors.inactiveValue(d.name(), d.condition());
+        }
+        continue;
+      }
       if (!point.containsKey(d.name())) {
         throw SpaceErrors.missingValue(d.name());
       }

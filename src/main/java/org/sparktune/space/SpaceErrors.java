@@ -115,4 +115,52 @@ final class SpaceErrors {
     return new IllegalArgumentException("search space JSON is not valid: " + what
         + "; write it as SearchSpace.toJson() does.", cause);
   }
+
+  static IllegalArgumentException missingParent(String name, String parent, boolean fixed,
+      Collection<String> known) {
+    return new IllegalArgumentException("dimension '" + name + "' applies only when '" + parent
+        + "' takes given values, but '" + parent + "' is "
+        + (fixed ? "a fixed value, not a searched dimension" : "not a dimension of the space")
+        + "; the dimensions are " + known + ". Add '" + parent + "' as a categorical dimension"
+        + " (e.g. categorical(\"" + parent + "\", true, false)) or fix the name in when(...).");
+  }
+
+  static IllegalArgumentException parentNotCategorical(String name, String parent,
+      Distribution d) {
+    return new IllegalArgumentException("dimension '" + name + "' applies only when '" + parent
+        + "' takes given values, but '" + parent + "' is " + d + ", not a categorical;"
+        + " a condition needs a categorical parent: make '" + parent + "' categorical(...)"
+        + " or add a categorical flag and put '" + name + "' under it.");
+  }
+
+  static IllegalArgumentException emptyCondition(String name, String parent) {
+    return new IllegalArgumentException("dimension '" + name + "' has a condition on '" + parent
+        + "' with no values, so it could never apply; give at least one value of '" + parent
+        + "'.");
+  }
+
+  static IllegalArgumentException conditionValueNotChoice(String name, String parent,
+      Object value, List<Object> choices) {
+    return new IllegalArgumentException("dimension '" + name + "' applies when '" + parent
+        + "' is " + value + " (" + Values.kind(value) + "), which '" + parent
+        + "' cannot take; its values are " + choices + ": use one of them.");
+  }
+
+  static IllegalArgumentException conditionCycle(List<String> cycle) {
+    return new IllegalArgumentException("search space conditions form a cycle: "
+        + String.join(" -> ", cycle) + " (each applies only when the next takes given values);"
+        + " a dimension cannot depend on itself: remove one of these conditions.");
+  }
+
+  static IllegalArgumentException inactiveValue(String name, Condition condition) {
+    return new IllegalArgumentException("point gives dimension '" + name + "' a value, but '"
+        + name + "' applies only when " + condition + ", which this point does not meet;"
+        + " leave '" + name + "' out of the point.");
+  }
+
+  static IllegalArgumentException missingParam(String what, String param) {
+    return new IllegalArgumentException(what + " names param '" + param + "', which is not a"
+        + " dimension of the search space; add it as a categorical dimension first, then"
+        + " call when(...).");
+  }
 }

@@ -34,6 +34,11 @@ final class SpaceJson {
         ArrayNode values = node.putArray("values");
         c.choices().forEach(v -> values.add(MAPPER.valueToTree(v)));
       }
+      if (d.condition() != null) {
+        ObjectNode when = node.putObject("when").put("parent", d.condition().parent());
+        ArrayNode values = when.putArray("values");
+        d.condition().values().forEach(v -> values.add(MAPPER.valueToTree(v)));
+      }
     }
     ArrayNode fixed = root.putArray("fixed");
     for (Map.Entry<String, Object> e : space.fixedValues().entrySet()) {
@@ -64,7 +69,7 @@ final class SpaceJson {
     SearchSpace space = new SearchSpace();
     for (JsonNode node : root.path("dimensions")) {
       String name = text(node, "name");
-      space.add(name, null, distribution(name, node));
+      space.add(name, null, distribution(name, node), condition(name, node.get("when")));
       readRef(space, name, node);
     }
     for (JsonNode node : root.path("fixed")) {
@@ -72,6 +77,7 @@ final class SpaceJson {
       space.addFixed(name, value(name, node.get("value")));
       readRef(space, name, node);
     }
+    space.dimensions(); // fails here, naming the fix, if a condition is not well formed
     return space;
   }
 
@@ -92,6 +98,15 @@ final class SpaceJson {
         throw SpaceErrors.badJson("dimension '" + name + "' has type '" + type
             + "'; the types are float, int and categorical", null);
     }
+  }
+
+  private static Condition condition(String name, JsonNode when) {
+    if (when == null || when.isNull()) {
+      return null;
+    }
+    List<Object> values = new ArrayList<>();
+    when.path("values").forEach(v -> values.add(value(name, v)));
+    return new Condition(text(when, "parent"), values);
   }
 
   private static void readRef(SearchSpace space, String name, JsonNode node) {

@@ -58,15 +58,15 @@ public final class ParzenEstimator {
    * Fits the mixture.
    *
    * @param numeric observations' numeric coordinates, [n][dn], each in [0, 1]
+   * @param dn number of numeric dimensions (also when there are no observations)
    * @param categorical observations' choice indices, [n][dc]
    * @param choices number of choices of each categorical dimension, [dc]
    * @param weights observation weights, [n], positive
    * @param priorWeight weight of the flat prior component, relative to one observation
    */
-  public static ParzenEstimator fit(double[][] numeric, int[][] categorical, int[] choices,
-      double[] weights, double priorWeight) {
+  public static ParzenEstimator fit(double[][] numeric, int dn, int[][] categorical,
+      int[] choices, double[] weights, double priorWeight) {
     int n = weights.length;
-    int dn = n == 0 ? numericDims(numeric) : numeric[0].length;
     int dc = choices.length;
     int m = n + 1;
     double[] w = new double[m];
@@ -116,10 +116,6 @@ public final class ParzenEstimator {
       probs[n][j] = flat;
     }
     return new ParzenEstimator(logW, mus, sig, probs);
-  }
-
-  private static int numericDims(double[][] numeric) {
-    return numeric.length == 0 ? 0 : numeric[0].length;
   }
 
   /** Each point's bandwidth: the larger gap to its neighbours among the points and the prior. */
