@@ -1,13 +1,13 @@
 package org.sparktune
 
 import org.apache.spark.ml.Pipeline
-import org.apache.spark.ml.classification.LogisticRegression
+import org.apache.spark.ml.classification.{DecisionTreeClassifier, LogisticRegression}
 import org.apache.spark.ml.evaluation.BinaryClassificationEvaluator
 import org.apache.spark.ml.feature.{OneHotEncoder, StringIndexer, VectorAssembler}
 import org.apache.spark.sql.functions.{col, when}
 import org.scalatest.flatspec.AnyFlatSpec
 import org.scalatest.matchers.should.Matchers
-import org.sparktune.search.RandomSampler
+import org.sparktune.search.{RandomSampler, TpeSampler}
 import org.sparktune.space.SearchSpace
 import org.sparktune.split.StratifiedKFold
 import org.sparktune.testing.SparkTestSession
@@ -71,5 +71,40 @@ class HyperparameterSearchSpec extends AnyFlatSpec with Matchers {
       .setSearchSpace(new SearchSpace().logUniform(other.regParam, 1e-4, 1.0))
     val error = intercept[IllegalArgumentException](tuner.transformSchema(adult.schema))
     error.getMessage should include (s"belongs to stage '${other.uid}'")
+  }
+
+  it should "choose between models, each with its own params, with TPE" in {
+    val assembler = new VectorAssembler()
+      .setInputCols(Array("age", "education_num", "hours_per_week", "capital_gain"))
+      .setOutputCol("features")
+    val lr = new LogisticRegression().setMaxIter(20)
+    val tree = new DecisionTreeClassifier()
+    val model = new ModelChoice().addCandidate("lr", lr).addCandidate("tree", tree)
+    val pipeline = new Pipeline().setStages(Array(assembler, model))
+
+    val space = new SearchSpace()
+      .categorical(model.choice, "lr", "tree")
+      .when(model.choice, "lr", s => s
+        .categorical("penalty", "none", "elasticNet")
+        .when("penalty", "elasticNet", t => t
+          .logUniform(lr.regParam, 1e-4, 1.0)
+          .uniform(lr.elasticNetParam, 0.0, 1.0)))
+      .when(model.choice, "tree", s => s.intRange(tree.maxDepth, 2, 10))
+
+    val tuned = new HyperparameterSearch()
+      .setEstimator(pipeline)
+      .setEvaluator(new BinaryClassificationEvaluator())
+      .setSearchSpace(space)
+      .setSampler(new TpeSampler().setStartupTrials(4))
+      .setSplitter(new StratifiedKFold().setNumFolds(2).setLabelCol("label"))
+      .setMaxTrials(8).setParallelism(2).setSeed(11)
+      .fit(adult)
+
+    val trials = tuned.trials()
+    trials.where(col("status") === "COMPLETE").count() shouldBe 8
+    trials.where(col("choice") === "tree" && col("regParam").isNotNull).count() shouldBe 0
+    trials.where(col("penalty") === "none" && col("elasticNetParam").isNotNull).count() shouldBe 0
+    trials.where(col("choice") === "lr" && col("penalty").isNull).count() shouldBe 0
+    tuned.bestMetric() should be > 0.7
   }
 }

@@ -7,6 +7,7 @@ import org.apache.spark.ml.Estimator;
 import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineStage;
 import org.apache.spark.ml.param.Params;
+import org.sparktune.space.NestedStages;
 
 /**
  * Splits an estimator into the prefix no trial changes and the rest each trial fits.
@@ -57,6 +58,13 @@ public final class PipelinePlan {
       Set<String> seen = new HashSet<>();
       for (PipelineStage s : p.getStages()) {
         if (seen.add(s.uid()) && touches(s, uids)) {
+          return true;
+        }
+      }
+    }
+    if (stage instanceof NestedStages nested) {
+      for (Params s : nested.nestedStages()) {
+        if (touches(s, uids)) {
           return true;
         }
       }

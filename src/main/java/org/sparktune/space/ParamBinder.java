@@ -41,7 +41,10 @@ final class ParamBinder {
     return space.copyWithParams(bound);
   }
 
-  /** The estimator and, for a Pipeline or PipelineModel, its stages (recursively), by uid. */
+  /**
+   * The estimator and, for a Pipeline, a PipelineModel or any {@link NestedStages}, its stages
+   * (recursively), by uid.
+   */
   static Map<String, Params> stagesByUid(Params estimator) {
     Map<String, Params> out = new LinkedHashMap<>();
     collect(estimator, out);
@@ -56,6 +59,10 @@ final class ParamBinder {
       }
     } else if (p instanceof PipelineModel model) {
       for (Transformer stage : model.stages()) {
+        collect(stage, out);
+      }
+    } else if (p instanceof NestedStages nested) {
+      for (Params stage : nested.nestedStages()) {
         collect(stage, out);
       }
     }

@@ -6,7 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.param.Params;
@@ -144,20 +144,21 @@ public final class SearchSpace implements Serializable {
   /**
    * Adds the dimensions {@code body} declares as applying only when the categorical dimension
    * {@code parent} takes {@code value}. Blocks nest: an inner block's dimensions also need the
-   * outer condition, since their parent does.
+   * outer condition, since their parent does. {@code body} adds to the space it is given and
+   * returns it, as the builder methods do: {@code s -> s.uniform(...)}.
    */
-  public SearchSpace when(String parent, Object value, Consumer<SearchSpace> body) {
+  public SearchSpace when(String parent, Object value, UnaryOperator<SearchSpace> body) {
     return whenAny(parent, List.of(value), body);
   }
 
-  /** {@link #when(String, Object, Consumer)} with the dimension bound to {@code parent}. */
-  public SearchSpace when(Param<?> parent, Object value, Consumer<SearchSpace> body) {
+  /** {@link #when(String, Object, UnaryOperator)} with the dimension bound to {@code parent}. */
+  public SearchSpace when(Param<?> parent, Object value, UnaryOperator<SearchSpace> body) {
     return whenAny(nameOf(parent), List.of(value), body);
   }
 
-  /** Like {@link #when(String, Object, Consumer)}, applying when {@code parent} is any of
+  /** Like {@link #when(String, Object, UnaryOperator)}, applying when {@code parent} is any of
    * {@code values}. */
-  public SearchSpace whenAny(String parent, List<?> values, Consumer<SearchSpace> body) {
+  public SearchSpace whenAny(String parent, List<?> values, UnaryOperator<SearchSpace> body) {
     List<Object> plain = new ArrayList<>();
     for (Object v : values) {
       plain.add(Values.plain(parent, v));
@@ -165,15 +166,15 @@ public final class SearchSpace implements Serializable {
     Condition outer = scope;
     scope = new Condition(parent, plain);
     try {
-      body.accept(this);
+      body.apply(this);
     } finally {
       scope = outer;
     }
     return this;
   }
 
-  /** {@link #whenAny(String, List, Consumer)} with the dimension bound to {@code parent}. */
-  public SearchSpace whenAny(Param<?> parent, List<?> values, Consumer<SearchSpace> body) {
+  /** {@link #whenAny(String, List, UnaryOperator)} with the dimension bound to {@code parent}. */
+  public SearchSpace whenAny(Param<?> parent, List<?> values, UnaryOperator<SearchSpace> body) {
     return whenAny(nameOf(parent), values, body);
   }
 
