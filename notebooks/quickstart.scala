@@ -7,11 +7,11 @@
 // COMMAND ----------
 
 import org.apache.spark.ml.Pipeline
-import org.apache.spark.ml.classification.LogisticRegression
+import org.apache.spark.ml.classification.{LogisticRegression, RandomForestClassifier}
 import org.apache.spark.ml.evaluation.BinaryClassificationEvaluator
 import org.apache.spark.ml.feature.{OneHotEncoder, StringIndexer, VectorAssembler}
 import org.apache.spark.sql.functions.{col, when}
-import org.sparktune.HyperparameterSearch
+import org.sparktune.{HyperparameterSearch, ModelChoice}
 import org.sparktune.search.TpeSampler
 import org.sparktune.space.SearchSpace
 import org.sparktune.split.StratifiedKFold
@@ -57,3 +57,28 @@ val model = tuner.fit(adult)
 
 display(model.trials().orderBy(col("metric").desc))
 println(s"best ${model.metricName} = ${model.bestMetric} with ${model.bestParams}")
+
+// COMMAND ----------
+
+// Choose the model too: logistic regression or a random forest, each with its own params.
+// A param under `when` applies only to the trials where its condition holds (null otherwise).
+val rf = new RandomForestClassifier().setSeed(7)
+val choice = new ModelChoice().addCandidate("lr", lr).addCandidate("rf", rf)
+val choosing = new Pipeline().setStages(Array(indexer, encoder, assembler, choice))
+
+val modelSpace = new SearchSpace()
+  .categorical(choice.choice, "lr", "rf")
+  .when(choice.choice, "lr", s => s
+    .logUniform(lr.regParam, 1e-4, 1.0)
+    .uniform(lr.elasticNetParam, 0.0, 1.0))
+  .when(choice.choice, "rf", s => s
+    .intRange(rf.maxDepth, 2, 12)
+    .logIntRange(rf.numTrees, 10, 200))
+
+val chosen = tuner.copy(org.apache.spark.ml.param.ParamMap.empty)
+  .setEstimator(choosing)
+  .setSearchSpace(modelSpace)
+  .fit(adult)
+
+display(chosen.trials().orderBy(col("metric").desc))
+println(s"best: ${chosen.bestParams}")
