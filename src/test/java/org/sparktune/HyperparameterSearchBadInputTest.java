@@ -123,4 +123,18 @@ class HyperparameterSearchBadInputTest {
     assertEquals("search space param 'maxIter' is an int param but value ten is a string;"
         + " give int values.", e.getMessage());
   }
+
+  @Test
+  void aConditionOnAParamThatIsNotCategoricalFailsBeforeTraining() {
+    LogisticRegression lr = new LogisticRegression("lr");
+    HyperparameterSearch s = new HyperparameterSearch().setEstimator(lr)
+        .setEvaluator(new BinaryClassificationEvaluator())
+        .setSearchSpace(new SearchSpace()
+            .logUniform(lr.regParam(), 1e-3, 1.0)
+            .when(lr.regParam(), 0.1, t -> t.uniform(lr.elasticNetParam(), 0, 1)));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> s.fit(TestData.adultNumeric(100)));
+    assertTrue(e.getMessage().startsWith("dimension 'elasticNetParam' applies only when"
+        + " 'regParam' takes given values, but 'regParam' is FloatRange"), e.getMessage());
+  }
 }
