@@ -11,8 +11,19 @@ final class TruncatedNormal {
 
   private TruncatedNormal() {}
 
+  /**
+   * The standard normal CDF, to within 1.5e-7 absolutely: Abramowitz and Stegun's rational
+   * approximation 7.1.26 of erf. Kernel masses and sampling bounds need no more, and it is
+   * about thirty times cheaper than a series to full precision, which matters because every
+   * proposal evaluates it for every kernel.
+   */
   static double cdf(double z) {
-    return 0.5 * (1 + Erf.erf(z / SQRT2));
+    double x = Math.abs(z) / SQRT2;
+    double t = 1 / (1 + 0.3275911 * x);
+    double poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741
+        + t * (-1.453152027 + t * 1.061405429))));
+    double erfc = poly * Math.exp(-x * x);
+    return z >= 0 ? 1 - 0.5 * erfc : 0.5 * erfc;
   }
 
   /** log of the mass N(mu, sigma) puts on [0, 1]. */
