@@ -17,6 +17,7 @@ import org.sparktune.search.GpSampler;
 import org.sparktune.search.QmcSampler;
 import org.sparktune.search.RandomSampler;
 import org.sparktune.search.Sampler;
+import org.sparktune.search.Samplers;
 import org.sparktune.search.TpeSampler;
 import org.sparktune.space.SearchSpace;
 import org.sparktune.study.Direction;
@@ -49,7 +50,37 @@ public final class SamplerBenchmark {
     s.put("tpe_liar4", TpeSampler::new);
     s.put("tpe_mv_liar4", () -> new TpeSampler().setMultivariate(true));
     s.put("gp_liar4", GpSampler::new);
+    s.put("tpe_norm", () -> new TpeSampler().setNormalizedKernels(true));
+    s.put("tpe_mv_norm", () -> new TpeSampler().setMultivariate(true).setNormalizedKernels(true));
     return s;
+  }
+
+  /**
+   * A named sampler, or a variant written {@code tpe:candidates=48:multivariate=true} (a
+   * sampler name and options as Samplers reads them).
+   */
+  static Supplier<Sampler> sampler(String spec) {
+    spec = spec.endsWith("@4") ? spec.substring(0, spec.length() - 2) : spec;
+    Supplier<Sampler> named = samplers().get(spec);
+    if (named != null) {
+      return named;
+    }
+    String[] parts = spec.split(":");
+    Map<String, Object> config = new LinkedHashMap<>();
+    for (int i = 1; i < parts.length; i++) {
+      String[] kv = parts[i].split("=", 2);
+      config.put(kv[0], kv[1].equals("true") || kv[1].equals("false")
+          ? (Object) Boolean.valueOf(kv[1])
+          : kv[1].matches("-?\\d+") ? (Object) Long.valueOf(kv[1]) : Double.valueOf(kv[1]));
+    }
+    String json;
+    try {
+      json = new ObjectMapper().writeValueAsString(Map.of("name", parts[0], "config", config));
+    } catch (IOException e) {
+      throw new IllegalArgumentException(spec, e);
+    }
+    Samplers.fromJson(json); // fails at once on a bad option
+    return () -> Samplers.fromJson(json);
   }
 
   public static void main(String[] args) throws IOException {
@@ -76,8 +107,8 @@ public final class SamplerBenchmark {
       System.out.println("|---|---|---|---|---|---|");
       Map<String, Object> perSampler = new LinkedHashMap<>();
       for (String name : which) {
-        Supplier<Sampler> sampler = samplers().get(name);
-        int inFlight = name.endsWith("_liar4") ? 4 : 1;
+        Supplier<Sampler> sampler = sampler(name);
+        int inFlight = name.endsWith("_liar4") || name.endsWith("@4") ? 4 : 1;
         double[][] regret = new double[CHECKPOINTS.length][seeds];
         double askNanos = 0;
         for (int s = 1; s <= seeds; s++) {
@@ -172,7 +203,7 @@ public final class SamplerBenchmark {
       if (name.endsWith("_liar4")) {
         continue;
       }
-      Study study = Study.create(space, samplers().get(name).get(), Direction.MINIMIZE, 1);
+      Study study = Study.create(space, sampler(name).get(), Direction.MINIMIZE, 1);
       double[] times = new double[50];
       for (int i = 0; i < 250; i++) {
         long t0 = System.nanoTime();

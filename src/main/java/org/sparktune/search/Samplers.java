@@ -84,7 +84,7 @@ public final class Samplers {
   private static Sampler tpe(Map<String, ?> config) {
     String name = "tpe";
     checkKeys(name, config, Set.of("startupTrials", "candidates", "gamma", "maxGood",
-        "priorWeight", "multivariate", "constantLiar"));
+        "priorWeight", "multivariate", "constantLiar", "normalizedKernels"));
     TpeSampler tpe = new TpeSampler();
     config.forEach((key, value) -> {
       switch (key) {
@@ -94,6 +94,8 @@ public final class Samplers {
         case "gamma" -> tpe.setGamma(doubleOption(name, key, value));
         case "priorWeight" -> tpe.setPriorWeight(doubleOption(name, key, value));
         case "multivariate" -> tpe.setMultivariate(booleanOption(name, key, value));
+        case "normalizedKernels" ->
+            tpe.setNormalizedKernels(booleanOption(name, key, value));
         default -> tpe.setConstantLiar(booleanOption(name, key, value));
       }
     });

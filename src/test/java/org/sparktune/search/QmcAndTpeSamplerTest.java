@@ -103,8 +103,18 @@ class QmcAndTpeSamplerTest {
     e = assertThrows(IllegalArgumentException.class,
         () -> Samplers.fromConfig("tpe", Map.of("gama", 0.2)));
     assertEquals("sampler 'tpe' has no option 'gama'; its options are [candidates,"
-        + " constantLiar, gamma, maxGood, multivariate, priorWeight, startupTrials].",
+        + " constantLiar, gamma, maxGood, multivariate, normalizedKernels, priorWeight,"
+        + " startupTrials].",
         e.getMessage());
+  }
+
+  @Test
+  void everyTpeOptionSurvivesJson() {
+    TpeSampler tpe = new TpeSampler().setNormalizedKernels(true).setMultivariate(true)
+        .setConstantLiar(false).setPriorWeight(2.5).setGamma(0.2).setCandidates(48)
+        .setMaxGood(10).setStartupTrials(5);
+    assertEquals(tpe, Samplers.fromJson(Samplers.toJson(tpe)));
+    assertNotEquals(new TpeSampler(), Samplers.fromJson(Samplers.toJson(tpe)));
   }
 
   @Test

@@ -11,8 +11,9 @@ import java.util.SplittableRandom;
  * <p>Bandwidths follow the TPE literature (Bergstra et al. 2011; Watanabe 2023): with one
  * numeric dimension, each kernel is as wide as the larger gap to its sorted neighbours; with
  * several (multivariate), Scott's rule {@code 0.2 n^(-1/(d+4))}; both clipped to
- * {@code [1/min(100, n+1), 1]} ("magic clip"). Categorical kernels put weight 1 on the observed
- * choice and {@code priorWeight / n} on every choice. Built per proposal; not thread-safe.
+ * {@code [1/min(100, n+2), 1]} ("magic clip", the prior counted as a kernel). Categorical
+ * kernels put weight 1 on the observed choice and {@code priorWeight / n} on every choice.
+ * Built per proposal; not thread-safe.
  */
 public final class ParzenEstimator {
 
@@ -26,7 +27,7 @@ public final class ParzenEstimator {
   private final double[][][] cumProbs;
 
   private ParzenEstimator(double[] logWeights, double[][] mus, double[][] sigmas,
-      double[][][] probs) {
+      double[][][] probs, boolean normalized) {
     this.logWeights = logWeights;
     this.mus = mus;
     this.sigmas = sigmas;
@@ -43,6 +44,10 @@ public final class ParzenEstimator {
         invSigmas[k][j] = 1 / sigmas[k][j];
         logNorms[k] += TruncatedNormal.logPdf(mus[k][j], mus[k][j], sigmas[k][j],
             TruncatedNormal.logMass(mus[k][j], sigmas[k][j]));
+        if (!normalized) {
+          // Each kernel weighs in proportion to its bandwidth (see fit).
+          logNorms[k] += Math.log(sigmas[k][j]);
+        }
       }
       logProbs[k] = new double[probs[k].length][];
       cumProbs[k] = new double[probs[k].length][];
@@ -63,9 +68,14 @@ public final class ParzenEstimator {
    * @param choices number of choices of each categorical dimension, [dc]
    * @param weights observation weights, [n], positive
    * @param priorWeight weight of the flat prior component, relative to one observation
+   * @param normalized whether {@link #logPdf} is the mixture's density; when false, each
+   *     numeric kernel's term is scaled by its bandwidth (the kernel's height at its centre no
+   *     longer grows as it narrows), so narrow kernels count for less and the wide prior for
+   *     more. That is what TPE scored with in widely used releases before the scaling was
+   *     fixed, and it searches more greedily; see {@code TpeSampler#setNormalizedKernels}.
    */
   public static ParzenEstimator fit(double[][] numeric, int dn, int[][] categorical,
-      int[] choices, double[] weights, double priorWeight) {
+      int[] choices, double[] weights, double priorWeight, boolean normalized) {
     int n = weights.length;
     int dc = choices.length;
     int m = n + 1;
@@ -82,7 +92,8 @@ public final class ParzenEstimator {
     }
     double[][] mus = new double[m][dn];
     double[][] sig = new double[m][dn];
-    double minSigma = 1.0 / Math.min(100.0, n + 1.0);
+    // The floor counts the prior among the kernels: 1 / min(100, components + 1).
+    double minSigma = 1.0 / Math.min(100.0, n + 2.0);
     for (int j = 0; j < dn; j++) {
       double[] column = new double[n];
       for (int i = 0; i < n; i++) {
@@ -115,7 +126,7 @@ public final class ParzenEstimator {
       Arrays.fill(flat, 1.0 / c);
       probs[n][j] = flat;
     }
-    return new ParzenEstimator(logW, mus, sig, probs);
+    return new ParzenEstimator(logW, mus, sig, probs, normalized);
   }
 
   /** Each point's bandwidth: the larger gap to its neighbours among the points and the prior. */
