@@ -121,6 +121,13 @@ class ModelChoiceTest {
     assertEquals(List.of("lr", "rf"), List.copyOf(loaded.candidates().keySet()));
     assertEquals(8, ((RandomForestClassifier) loaded.candidate("rf")).getNumTrees());
 
+    String pipe = dir.resolve("pipeline").toString();
+    pipeline.save(pipe);
+    Pipeline loadedPipeline = Pipeline.load(pipe);
+    ModelChoice inPipeline = (ModelChoice) loadedPipeline.getStages()[
+        loadedPipeline.getStages().length - 1];
+    assertEquals(List.of("lr", "rf"), List.copyOf(inPipeline.candidates().keySet()));
+
     String tuned = dir.resolve("tuned").toString();
     model.save(tuned);
     TunedModel back = TunedModel.load(tuned);
