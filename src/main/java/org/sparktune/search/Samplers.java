@@ -104,12 +104,13 @@ public final class Samplers {
 
   private static Sampler gp(Map<String, ?> config) {
     String name = "gp";
-    checkKeys(name, config, Set.of("startupTrials", "candidates", "restarts"));
+    checkKeys(name, config, Set.of("startupTrials", "candidates", "restarts", "warpTargets"));
     GpSampler gp = new GpSampler();
     config.forEach((key, value) -> {
       switch (key) {
         case "startupTrials" -> gp.setStartupTrials(intOption(name, key, value));
         case "candidates" -> gp.setCandidates(intOption(name, key, value));
+        case "warpTargets" -> gp.setWarpTargets(booleanOption(name, key, value));
         default -> gp.setRestarts(intOption(name, key, value));
       }
     });

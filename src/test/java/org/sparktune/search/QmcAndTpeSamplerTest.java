@@ -115,6 +115,10 @@ class QmcAndTpeSamplerTest {
         .setMaxGood(10).setStartupTrials(5);
     assertEquals(tpe, Samplers.fromJson(Samplers.toJson(tpe)));
     assertNotEquals(new TpeSampler(), Samplers.fromJson(Samplers.toJson(tpe)));
+    GpSampler gp = new GpSampler().setWarpTargets(false).setRestarts(3).setCandidates(64)
+        .setStartupTrials(4);
+    assertEquals(gp, Samplers.fromJson(Samplers.toJson(gp)));
+    assertNotEquals(new GpSampler(), gp);
   }
 
   @Test
