@@ -73,14 +73,8 @@ public final class SamplerBenchmark {
           ? (Object) Boolean.valueOf(kv[1])
           : kv[1].matches("-?\\d+") ? (Object) Long.valueOf(kv[1]) : Double.valueOf(kv[1]));
     }
-    String json;
-    try {
-      json = new ObjectMapper().writeValueAsString(Map.of("name", parts[0], "config", config));
-    } catch (IOException e) {
-      throw new IllegalArgumentException(spec, e);
-    }
-    Samplers.fromJson(json); // fails at once on a bad option
-    return () -> Samplers.fromJson(json);
+    Samplers.fromConfig(parts[0], config); // fails at once on a bad option
+    return () -> Samplers.fromConfig(parts[0], config);
   }
 
   public static void main(String[] args) throws IOException {

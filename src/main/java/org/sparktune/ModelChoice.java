@@ -140,15 +140,20 @@ public final class ModelChoice extends Estimator<ModelChoiceModel>
 
   /** The candidate called {@code name}; fails naming the candidates when there is none. */
   public Estimator<?> candidate(String name) {
+    checkHasCandidates();
     Estimator<?> e = candidates.get(name);
     if (e == null) {
-      throw new IllegalArgumentException(candidates.isEmpty()
-          ? "ModelChoice " + uid + " has no candidates; add them with addCandidate(name,"
-              + " estimator) before fitting."
-          : "ModelChoice " + uid + " has no candidate named '" + name + "'; its candidates are "
-              + candidates.keySet() + ": choose one of them.");
+      throw new IllegalArgumentException("ModelChoice " + uid + " has no candidate named '"
+          + name + "'; its candidates are " + candidates.keySet() + ": choose one of them.");
     }
     return e;
+  }
+
+  private void checkHasCandidates() {
+    if (candidates.isEmpty()) {
+      throw new IllegalArgumentException("ModelChoice " + uid + " has no candidates; add them"
+          + " with addCandidate(name, estimator) before fitting.");
+    }
   }
 
   @Override
@@ -158,22 +163,16 @@ public final class ModelChoice extends Estimator<ModelChoiceModel>
 
   @Override
   public ModelChoiceModel fit(Dataset<?> dataset) {
-    String name = chosenName();
     transformSchema(dataset.schema());
+    String name = getChoice();
     Model<?> model = candidate(name).fit(dataset);
     return new ModelChoiceModel(uid, name, model).setParent(this);
   }
 
-  private String chosenName() {
-    if (candidates.isEmpty()) {
-      candidate("");
-    }
-    return getChoice();
-  }
-
   @Override
   public StructType transformSchema(StructType schema) {
-    return candidate(chosenName()).transformSchema(schema);
+    checkHasCandidates();
+    return candidate(getChoice()).transformSchema(schema);
   }
 
   @Override

@@ -218,6 +218,7 @@ public final class GpSampler implements Sampler {
     final List<Dimension> dims;
     final int[] start;
     final int width;
+    final boolean conditional;
 
     Cube(List<Dimension> dims) {
       this.dims = dims;
@@ -228,6 +229,7 @@ public final class GpSampler implements Sampler {
         w += dims.get(i).distribution() instanceof Categorical c ? c.choices().size() : 1;
       }
       width = w;
+      conditional = dims.stream().anyMatch(Dimension::isConditional);
     }
 
     int width() {
@@ -280,7 +282,7 @@ public final class GpSampler implements Sampler {
 
     /** {@code p} with every dimension that does not apply to it moved off the cube. */
     double[] canonical(double[] p) {
-      if (dims.stream().noneMatch(Dimension::isConditional)) {
+      if (!conditional) {
         return p;
       }
       Map<String, Object> decoded = decode(p);

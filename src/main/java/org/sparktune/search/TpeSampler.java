@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 import org.sparktune.search.tpe.ParzenEstimator;
 import org.sparktune.space.Categorical;
+import org.sparktune.space.Condition;
 import org.sparktune.space.Dimension;
 
 /**
@@ -144,22 +145,13 @@ public final class TpeSampler implements Sampler {
    * active together), in dependency order; the unconditional ones form the first group.
    */
   private static List<List<Dimension>> groups(List<Dimension> dims) {
-    Map<Object, List<Dimension>> byCondition = new LinkedHashMap<>();
-    byCondition.put(NO_CONDITION, new ArrayList<>());
+    // Keyed by condition; null (no condition) comes first, as the space lists parents first.
+    Map<Condition, List<Dimension>> byCondition = new LinkedHashMap<>();
     for (Dimension d : dims) {
-      Object key = d.condition() == null ? NO_CONDITION : d.condition();
-      byCondition.computeIfAbsent(key, k -> new ArrayList<>()).add(d);
+      byCondition.computeIfAbsent(d.condition(), k -> new ArrayList<>()).add(d);
     }
-    List<List<Dimension>> out = new ArrayList<>();
-    for (List<Dimension> group : byCondition.values()) {
-      if (!group.isEmpty()) {
-        out.add(group);
-      }
-    }
-    return out;
+    return new ArrayList<>(byCondition.values());
   }
-
-  private static final Object NO_CONDITION = new Object();
 
   private static List<List<Dimension>> singletons(List<Dimension> dims) {
     List<List<Dimension>> out = new ArrayList<>();

@@ -55,6 +55,8 @@ public final class SearchSpace implements Serializable {
   private transient Map<String, Param<?>> params = new LinkedHashMap<>();
   /** The condition of the {@link #when} block being built, applied to every dimension added. */
   private transient Condition scope;
+  /** {@link #dimensions()}, checked and ordered once; cleared by every change to the space. */
+  private transient List<Dimension> ordered;
 
   /** An empty space. */
   public SearchSpace() {}
@@ -193,6 +195,7 @@ public final class SearchSpace implements Serializable {
     if (dimensions.containsKey(name) || fixed.containsKey(name)) {
       throw SpaceErrors.duplicateName(name);
     }
+    ordered = null;
   }
 
   private void bindRef(String name, Param<?> param) {
@@ -209,7 +212,12 @@ public final class SearchSpace implements Serializable {
    *     conditions form a cycle
    */
   public List<Dimension> dimensions() {
-    return Conditions.order(dimensions, fixed);
+    List<Dimension> out = ordered;
+    if (out == null) {
+      out = Conditions.order(dimensions, fixed);
+      ordered = out;
+    }
+    return out;
   }
 
   /** Whether any dimension applies only under a condition. */
