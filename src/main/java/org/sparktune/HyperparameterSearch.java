@@ -18,12 +18,17 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
 import org.sparktune.exec.SearchRun;
+import org.sparktune.exec.SearchSpec;
+import org.sparktune.schedule.FullBudget;
+import org.sparktune.schedule.Scheduler;
 import org.sparktune.search.RandomSampler;
 import org.sparktune.search.Sampler;
 import org.sparktune.space.SearchSpace;
 import org.sparktune.split.KFold;
 import org.sparktune.split.Splitter;
 import org.sparktune.study.InMemoryTrialStore;
+import org.sparktune.study.Study;
+import org.sparktune.study.TrialStore;
 
 /**
  * Tunes the params of an estimator (usually a {@code Pipeline}): a Spark ML {@link Estimator}
@@ -59,11 +64,15 @@ public final class HyperparameterSearch extends Estimator<TunedModel> implements
   private final SearchSpaceParam searchSpace;
   private final SamplerParam sampler;
   private final SplitterParam splitter;
+  private final SchedulerParam scheduler;
+  private final Param<String> studyName;
+  private final BooleanParam reproducible;
   private final IntParam maxTrials;
   private final IntParam parallelism;
   private final LongParam seed;
   private final DoubleParam timeout;
   private final BooleanParam refit;
+  private transient TrialStore trialStore;
 
   /** A search with a random uid. */
   public HyperparameterSearch() {
@@ -79,6 +88,11 @@ public final class HyperparameterSearch extends Estimator<TunedModel> implements
         + " ranges");
     sampler = new SamplerParam(this, "sampler", "proposes each trial's params");
     splitter = new SplitterParam(this, "splitter", "cuts the (train, validation) folds");
+    scheduler = new SchedulerParam(this, "scheduler", "decides the data fraction each trial"
+        + " runs at, and which trials go on");
+    studyName = new Param<>(this, "studyName", "the study's name in its trial store");
+    reproducible = new BooleanParam(this, "reproducible", "whether proposals depend on trial"
+        + " numbers only, so the same seed gives the same study at any timing");
     maxTrials = new IntParam(this, "maxTrials", "largest number of trials (>= 1)",
         ParamValidators.gtEq(1));
     parallelism = new IntParam(this, "parallelism", "trials run at once (>= 1)",
@@ -89,6 +103,9 @@ public final class HyperparameterSearch extends Estimator<TunedModel> implements
     refit = new BooleanParam(this, "refit", "whether to fit the best params on all the data");
     setDefault(sampler, new RandomSampler());
     setDefault(splitter, new KFold());
+    setDefault(scheduler, new FullBudget());
+    setDefault(studyName, Study.DEFAULT_NAME);
+    setDefault(reproducible, true);
     setDefault(maxTrials, 20);
     setDefault(parallelism, 1);
     setDefault(seed, (long) getClass().getName().hashCode());
@@ -124,6 +141,30 @@ public final class HyperparameterSearch extends Estimator<TunedModel> implements
   /** What cuts the folds (default 3-fold {@link KFold}). */
   public SplitterParam splitter() {
     return splitter;
+  }
+
+  /**
+   * What decides the data fraction each trial runs at and which trials go on (default {@link
+   * FullBudget}: every trial on all the data, as CrossValidator does).
+   */
+  public SchedulerParam scheduler() {
+    return scheduler;
+  }
+
+  /** The study's name in its trial store (default {@value Study#DEFAULT_NAME}). */
+  public Param<String> studyName() {
+    return studyName;
+  }
+
+  /**
+   * Whether proposals depend on trial numbers only (default true): with a seed, {@code fit}
+   * gives the same trials, params and metrics at the same parallelism whatever the timing.
+   * Trial n then sees the results of trials n - parallelism and below, waiting for a late one;
+   * samplers that do not read the history (grid, random, QMC, start-up trials) never wait.
+   * False lets a model-based sampler use whatever has finished when a slot frees up.
+   */
+  public BooleanParam reproducible() {
+    return reproducible;
   }
 
   /** Largest number of trials (default 20); a grid stops at its size. */
@@ -171,6 +212,27 @@ public final class HyperparameterSearch extends Estimator<TunedModel> implements
     return getOrDefault(splitter);
   }
 
+  public Scheduler getScheduler() {
+    return getOrDefault(scheduler);
+  }
+
+  public String getStudyName() {
+    return getOrDefault(studyName);
+  }
+
+  public boolean getReproducible() {
+    return (Boolean) getOrDefault(reproducible);
+  }
+
+  /**
+   * The trial store the next {@code fit} appends its events to, or null for a new in-memory
+   * store per fit. Not a param: a store is a live object, so it is neither copied by {@link
+   * #copy} nor saved.
+   */
+  public TrialStore getTrialStore() {
+    return trialStore;
+  }
+
   public int getMaxTrials() {
     return (Integer) getOrDefault(maxTrials);
   }
@@ -209,6 +271,29 @@ public final class HyperparameterSearch extends Estimator<TunedModel> implements
 
   public HyperparameterSearch setSplitter(Splitter value) {
     return put(splitter, value);
+  }
+
+  public HyperparameterSearch setScheduler(Scheduler value) {
+    return put(scheduler, value);
+  }
+
+  public HyperparameterSearch setStudyName(String value) {
+    return put(studyName, SearchErrors.studyName(value));
+  }
+
+  public HyperparameterSearch setReproducible(boolean value) {
+    return put(reproducible, value);
+  }
+
+  /**
+   * Appends the study's events to {@code store} (null: a new in-memory store per fit). A store
+   * that already holds this study's events resumes it: its trials count toward maxTrials and
+   * are not run again. A store holding another study, or this study over another space, is
+   * refused before training.
+   */
+  public HyperparameterSearch setTrialStore(TrialStore store) {
+    trialStore = store;
+    return this;
   }
 
   public HyperparameterSearch setMaxTrials(int value) {
@@ -255,10 +340,14 @@ public final class HyperparameterSearch extends Estimator<TunedModel> implements
     SearchValidation.checkNotEmpty(dataset);
     Dataset<Row> data = dataset.toDF();
     double seconds = getTimeout();
-    SearchRun.Outcome outcome = new SearchRun(getEstimator(), getEvaluator(),
-        checked.boundSpace(), getSampler(), getSplitter(), new InMemoryTrialStore(),
-        getMaxTrials(), getParallelism(), getSeed(),
-        seconds > 0 ? Duration.ofMillis((long) (seconds * 1000)) : null, getRefit()).run(data);
+    SearchSpec spec = SearchSpec.builder()
+        .estimator(getEstimator()).evaluator(getEvaluator()).space(checked.boundSpace())
+        .sampler(getSampler()).scheduler(getScheduler()).splitter(getSplitter())
+        .store(trialStore == null ? new InMemoryTrialStore() : trialStore)
+        .studyName(getStudyName()).maxTrials(getMaxTrials()).parallelism(getParallelism())
+        .timeout(seconds > 0 ? Duration.ofMillis((long) (seconds * 1000)) : null)
+        .reproducible(getReproducible()).seed(getSeed()).refit(getRefit()).build();
+    SearchRun.Outcome outcome = new SearchRun(spec).run(data);
     TunedModel model = new TunedModel(uid, outcome.bestModel(), checked.boundSpace(),
         outcome.trials(), outcome.best().number(), SearchValidation.metricName(getEvaluator()),
         getEvaluator().isLargerBetter(), outcome.prefixFits(), Provenance.of(this));
@@ -268,6 +357,7 @@ public final class HyperparameterSearch extends Estimator<TunedModel> implements
   @Override
   public HyperparameterSearch copy(ParamMap extra) {
     HyperparameterSearch copy = copyValues(new HyperparameterSearch(uid), extra);
+    copy.trialStore = trialStore;
     if (copy.isDefined(estimator)) {
       copy.setEstimator(getEstimator().copy(extra));
     }

@@ -12,6 +12,8 @@ final class Provenance {
   static Map<String, String> of(HyperparameterSearch search) {
     Map<String, String> p = new LinkedHashMap<>();
     p.put("sampler", search.sampler().jsonEncode(search.getSampler()));
+    p.put("scheduler", search.scheduler().jsonEncode(search.getScheduler()));
+    p.put("reproducible", Boolean.toString(search.getReproducible()));
     p.put("splitter", search.splitter().jsonEncode(search.getSplitter()));
     p.put("studySeed", Long.toString(search.getSeed()));
     p.put("estimator", search.getEstimator().uid());

@@ -25,6 +25,15 @@ final class SearchErrors {
     return value;
   }
 
+  static String studyName(String value) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException("studyName is blank; give the study a name that says"
+          + " what it tunes, e.g. setStudyName(\"churn-lr\"): every event of its log carries"
+          + " it.");
+    }
+    return value;
+  }
+
   static IllegalArgumentException nullValue(String param) {
     return new IllegalArgumentException(param + " cannot be set to null; set it to a value, or"
         + " clear(" + param + "()) to use the default.");

@@ -37,6 +37,8 @@ final class SearchValidation {
     }
     SearchSpace bound = space.bind(estimator);
     search.getSampler().validate(bound.dimensions());
+    search.getScheduler().validate(search.getMaxTrials(),
+        search.getSampler().capacity(bound.dimensions()));
     search.getSplitter().validate(schema);
     StructType output;
     try {

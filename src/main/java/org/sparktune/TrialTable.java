@@ -17,6 +17,7 @@ import org.sparktune.space.Categorical;
 import org.sparktune.space.Dimension;
 import org.sparktune.space.FloatRange;
 import org.sparktune.space.SearchSpace;
+import org.sparktune.study.Rung;
 import org.sparktune.study.Trial;
 
 /** The trials of a study as a DataFrame: one row a trial, one typed column a parameter. */
@@ -24,7 +25,8 @@ final class TrialTable {
 
   /** Columns every table has; a dimension with one of these names gets a {@code param_} prefix. */
   private static final List<String> FIXED = List.of("trial", "status", "metric", "metricStd",
-      "foldMetrics", "seed", "startTime", "endTime", "durationSeconds", "error", "provenance");
+      "foldMetrics", "budget", "rungs", "seed", "startTime", "endTime", "durationSeconds",
+      "error", "provenance");
 
   private TrialTable() {}
 
@@ -40,6 +42,8 @@ final class TrialTable {
     fields.add(field("metric", DataTypes.DoubleType, true));
     fields.add(field("metricStd", DataTypes.DoubleType, true));
     fields.add(field("foldMetrics", DataTypes.createArrayType(DataTypes.DoubleType), false));
+    fields.add(field("budget", DataTypes.DoubleType, true));
+    fields.add(field("rungs", DataTypes.IntegerType, false));
     fields.add(field("seed", DataTypes.LongType, false));
     fields.add(field("startTime", DataTypes.TimestampType, true));
     fields.add(field("endTime", DataTypes.TimestampType, true));
@@ -60,6 +64,8 @@ final class TrialTable {
       values.add(Double.isNaN(t.value()) ? null : t.value());
       values.add(t.foldMetrics().isEmpty() ? null : t.foldStd());
       values.add(scala.jdk.javaapi.CollectionConverters.asScala(t.foldMetrics()).toSeq());
+      values.add(Double.isNaN(t.budget()) ? null : t.budget());
+      values.add(t.rungs().size());
       values.add(t.seed());
       values.add(t.start() == null ? null : Timestamp.from(t.start()));
       values.add(t.end() == null ? null : Timestamp.from(t.end()));
@@ -70,6 +76,31 @@ final class TrialTable {
       rows.add(RowFactory.create(values.toArray()));
     }
     return spark.createDataFrame(rows, new StructType(fields.toArray(new StructField[0])));
+  }
+
+  /** One row per rung of every trial: trial, rung, budget, metric, foldMetrics, times. */
+  static Dataset<Row> rungsDataFrame(SparkSession spark, List<Trial> trials) {
+    StructType schema = new StructType(new StructField[] {
+        field("trial", DataTypes.IntegerType, false),
+        field("rung", DataTypes.IntegerType, false),
+        field("budget", DataTypes.DoubleType, false),
+        field("metric", DataTypes.DoubleType, true),
+        field("foldMetrics", DataTypes.createArrayType(DataTypes.DoubleType), false),
+        field("startTime", DataTypes.TimestampType, true),
+        field("endTime", DataTypes.TimestampType, true),
+        field("durationSeconds", DataTypes.DoubleType, true)});
+    List<Row> rows = new ArrayList<>();
+    for (Trial t : trials) {
+      for (Rung r : t.rungs()) {
+        rows.add(RowFactory.create(t.number(), r.rung(), r.budget(),
+            Double.isNaN(r.value()) ? null : r.value(),
+            scala.jdk.javaapi.CollectionConverters.asScala(r.foldValues()).toSeq(),
+            r.start() == null ? null : Timestamp.from(r.start()),
+            r.end() == null ? null : Timestamp.from(r.end()),
+            Double.isNaN(r.seconds()) ? null : r.seconds()));
+      }
+    }
+    return spark.createDataFrame(rows, schema);
   }
 
   static String columnName(String dimension) {

@@ -102,11 +102,23 @@ public final class TunedModel extends Model<TunedModel> implements MLWritable {
   }
 
   /**
-   * Every trial as a DataFrame: trial, status, one typed column a parameter, metric (mean),
-   * metricStd, foldMetrics, seed, startTime, endTime, durationSeconds, error, provenance.
+   * Every trial as a DataFrame, one row a trial: trial, status, one typed column a parameter,
+   * metric (its final mean validation metric, null unless COMPLETE), metricStd, foldMetrics (of
+   * its last rung), budget (the largest data fraction it ran at), rungs (how many it ran),
+   * seed, startTime, endTime, durationSeconds, error (why it failed or was pruned),
+   * provenance. {@link #rungs()} has every rung.
    */
   public Dataset<Row> trials() {
     return TrialTable.toDataFrame(SparkSession.active(), space, trials, provenance);
+  }
+
+  /**
+   * Every rung of every trial as a DataFrame, one row a rung: trial, rung, budget (the data
+   * fraction), metric (mean over folds at that budget), foldMetrics, startTime, endTime,
+   * durationSeconds. Join it to {@link #trials()} on {@code trial}.
+   */
+  public Dataset<Row> rungs() {
+    return TrialTable.rungsDataFrame(SparkSession.active(), trials);
   }
 
   /** The evaluator's metric name, e.g. areaUnderROC. */

@@ -14,13 +14,13 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.Dataset;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.sparktune.split.Fold;
+import org.sparktune.schedule.Budget;
 import org.sparktune.study.Trial;
-import org.sparktune.study.TrialResult;
 
 /**
- * Runs one trial on Spark: fits the plan's rest with the trial's params on each prepared fold
- * and evaluates it on that fold's validation rows; the value is the mean fold metric.
+ * Runs one trial at one budget on Spark: fits the plan's rest with the trial's params on each
+ * prepared fold's training rows at the budget's data fraction, and evaluates it on that fold's
+ * whole validation side.
  *
  * <p>A trial's folds are fitted at once on {@code foldPool}: fits of MLlib's iterative
  * estimators are mostly waits between small jobs, so keeping more of them in flight keeps the
@@ -29,7 +29,7 @@ import org.sparktune.study.TrialResult;
  * worker slot, so concurrent trials share executors. {@link #cancel} cancels a trial's jobs at
  * once. Thread-safe.
  */
-public final class FoldEvaluation implements TrialLoop.TrialTask {
+public final class FoldEvaluation implements TrialLoop.RungTask {
 
   private static final Logger LOG = LoggerFactory.getLogger(FoldEvaluation.class);
 
@@ -60,11 +60,12 @@ public final class FoldEvaluation implements TrialLoop.TrialTask {
   }
 
   @Override
-  public TrialResult run(Trial trial, int slot) throws InterruptedException {
+  public List<Double> run(Trial trial, Budget budget, int slot) throws InterruptedException {
     ParamMap params = paramMaps.apply(trial);
     List<Future<Double>> running = new ArrayList<>();
-    for (Fold fold : folds.folds()) {
-      running.add(foldPool.submit(() -> fitAndScore(trial, slot, fold, params)));
+    for (int fold = 0; fold < folds.numFolds(); fold++) {
+      int index = fold;
+      running.add(foldPool.submit(() -> fitAndScore(trial, budget, slot, index, params)));
     }
     List<Double> metrics = new ArrayList<>();
     try {
@@ -81,24 +82,22 @@ public final class FoldEvaluation implements TrialLoop.TrialTask {
     } finally {
       running.forEach(f -> f.cancel(false));
     }
-    for (int i = 0; i < metrics.size(); i++) {
-      if (Double.isNaN(metrics.get(i))) {
-        return TrialResult.failed("fold " + (i + 1) + " metric is NaN");
-      }
-    }
-    return TrialResult.complete(metrics);
+    return metrics;
   }
 
-  private double fitAndScore(Trial trial, int slot, Fold fold, ParamMap params) {
-    int k = folds.folds().size();
+  private double fitAndScore(Trial trial, Budget budget, int slot, int fold, ParamMap params) {
+    int k = folds.numFolds();
     sc.setLocalProperty("spark.scheduler.pool", "sparktune-" + slot);
-    sc.setJobGroup(jobGroup(trial), "sparktune trial " + trial.number() + " fold "
-        + (fold.index() + 1) + "/" + k + ": " + trial.params(), true);
+    sc.setJobGroup(jobGroup(trial), "sparktune trial " + trial.number()
+        + (budget.fraction() < 1 ? " rung " + budget.rung() + " (data fraction "
+            + budget.fraction() + ")" : "")
+        + " fold " + (fold + 1) + "/" + k + ": " + trial.params(), true);
     try {
-      Model<?> model = plan.rest().fit(fold.train(), params);
-      Dataset<Row> scored = model.transform(fold.validation());
+      Model<?> model = plan.rest().fit(folds.train(fold, budget.fraction()), params);
+      Dataset<Row> scored = model.transform(folds.validation(fold));
       double metric = evaluator.copy(ParamMap.empty()).evaluate(scored);
-      LOG.debug("Trial {} fold {}/{}: {}", trial.number(), fold.index() + 1, k, metric);
+      LOG.debug("Trial {} fraction {} fold {}/{}: {}", trial.number(), budget.fraction(),
+          fold + 1, k, metric);
       return metric;
     } finally {
       sc.clearJobGroup();

@@ -68,6 +68,22 @@ public final class PreparedFolds implements AutoCloseable {
     return persisted;
   }
 
+  /** Number of folds. */
+  public int numFolds() {
+    return folds.size();
+  }
+
+  /** The training rows of fold {@code fold} at data fraction {@code fraction}. */
+  public Dataset<Row> train(int fold, double fraction) {
+    Dataset<Row> all = folds.get(fold).train();
+    return fraction >= 1 ? all : all.sample(false, fraction, 7L * fold + 1);
+  }
+
+  /** The validation rows of fold {@code fold}. */
+  public Dataset<Row> validation(int fold) {
+    return folds.get(fold).validation();
+  }
+
   /** The prepared folds, in fold order. */
   public List<Fold> folds() {
     return List.copyOf(folds);

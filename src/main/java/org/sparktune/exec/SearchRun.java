@@ -1,6 +1,5 @@
 package org.sparktune.exec;
 
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -11,7 +10,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.spark.SparkContext;
-import org.apache.spark.ml.Estimator;
 import org.apache.spark.ml.Model;
 import org.apache.spark.ml.evaluation.Evaluator;
 import org.apache.spark.ml.param.ParamMap;
@@ -19,40 +17,31 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.sparktune.search.Sampler;
 import org.sparktune.space.ParamRef;
 import org.sparktune.space.SearchSpace;
 import org.sparktune.split.Folds;
-import org.sparktune.split.Splitter;
 import org.sparktune.study.Direction;
 import org.sparktune.study.Study;
 import org.sparktune.study.Trial;
 import org.sparktune.study.TrialState;
-import org.sparktune.study.TrialStore;
 import org.sparktune.study.TuningException;
 
 /**
  * One search from data to best model: split once, prepare the folds (pipeline prefix fitted
- * once per fold), run the trials, refit the best params on all the data. Inputs are checked by
- * the caller before this runs; cached data is released before {@link #run} returns.
- *
- * @param estimator what each trial fits
- * @param evaluator how each fold is scored
- * @param space the space, bound to {@code estimator}
- * @param sampler proposes trials
- * @param splitter cuts the folds
- * @param store where trials are kept
- * @param maxTrials trials at most
- * @param parallelism trials at once
- * @param seed study seed
- * @param timeout wall-clock budget of the search, or null
- * @param refit whether to fit the best params on all the data
+ * once per fold), run the scheduler's work items, refit the best params on all the data.
+ * Inputs are checked by the caller before this runs; cached data is released before {@link
+ * #run} returns.
  */
-public record SearchRun(Estimator<?> estimator, Evaluator evaluator, SearchSpace space,
-    Sampler sampler, Splitter splitter, TrialStore store, int maxTrials, int parallelism,
-    long seed, Duration timeout, boolean refit) {
+public final class SearchRun {
 
   private static final Logger LOG = LoggerFactory.getLogger(SearchRun.class);
+
+  private final SearchSpec spec;
+
+  /** A run of {@code spec}. */
+  public SearchRun(SearchSpec spec) {
+    this.spec = spec;
+  }
 
   /**
    * What a search produced.
@@ -61,26 +50,34 @@ public record SearchRun(Estimator<?> estimator, Evaluator evaluator, SearchSpace
    * @param best the best COMPLETE trial
    * @param bestModel the best params fitted on all the data, or null without refit
    * @param prefixFits how many times the pipeline prefix was fitted during the search
+   * @param ending why the trial loop stopped
    */
-  public record Outcome(List<Trial> trials, Trial best, Model<?> bestModel, int prefixFits) {}
+  public record Outcome(List<Trial> trials, Trial best, Model<?> bestModel, int prefixFits,
+      TrialLoop.Ending ending) {}
 
   /** Runs the search on {@code data}. */
   public Outcome run(Dataset<Row> data) {
+    Evaluator evaluator = spec.evaluator();
+    SearchSpace space = spec.space();
     Direction direction = evaluator.isLargerBetter() ? Direction.MAXIMIZE : Direction.MINIMIZE;
-    Study study = Study.create(space, sampler, direction, seed, store);
+    Study study = Study.create(spec.studyName(), space, spec.sampler(), direction, spec.seed(),
+        spec.store());
     SparkContext sc = data.sparkSession().sparkContext();
-    PipelinePlan plan = PipelinePlan.of(estimator, tunedStages(space));
+    PipelinePlan plan = PipelinePlan.of(spec.estimator(), tunedStages(space));
+    int parallelism = spec.loop().parallelism();
     int partitions = Math.max(1, sc.defaultParallelism() / parallelism);
     String studyId = UUID.randomUUID().toString().substring(0, 8);
     int prefixFits;
+    TrialLoop.Ending ending;
     ExecutorService foldPool = Executors.newFixedThreadPool(
-        parallelism * splitter.numFolds(), daemon("sparktune-fold-"));
-    try (Folds folds = splitter.split(data, seed);
+        parallelism * spec.splitter().numFolds(), daemon("sparktune-fold-"));
+    try (Folds folds = spec.splitter().split(data, spec.seed());
         PreparedFolds prepared = PreparedFolds.prepare(folds, plan, partitions)) {
       prefixFits = prepared.prefixFits();
       FoldEvaluation evaluation = new FoldEvaluation(sc, prepared, plan, evaluator,
           t -> space.toParamMap(t.params()), studyId, foldPool);
-      new TrialLoop(study, parallelism, maxTrials, timeout).run(evaluation, evaluation::cancel);
+      ending = new TrialLoop(study, spec.scheduler(), spec.loop())
+          .run(evaluation, evaluation::cancel);
     } finally {
       foldPool.shutdownNow();
     }
@@ -93,17 +90,17 @@ public record SearchRun(Estimator<?> estimator, Evaluator evaluator, SearchSpace
     LOG.info("Best trial {}: value={} params={}", winner.number(), winner.value(),
         winner.params());
     Model<?> bestModel = null;
-    if (refit) {
+    if (spec.refit()) {
       ParamMap params = space.toParamMap(winner.params());
       sc.setJobGroup("sparktune-" + studyId + "-refit",
           "sparktune refit of trial " + winner.number() + ": " + winner.params(), true);
       try {
-        bestModel = estimator.fit(data, params);
+        bestModel = spec.estimator().fit(data, params);
       } finally {
         sc.clearJobGroup();
       }
     }
-    return new Outcome(trials, winner, bestModel, prefixFits);
+    return new Outcome(trials, winner, bestModel, prefixFits, ending);
   }
 
   private static ThreadFactory daemon(String prefix) {

@@ -1,8 +1,13 @@
 package org.sparktune.exec;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
@@ -15,116 +20,272 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sparktune.schedule.Budget;
+import org.sparktune.schedule.Decision;
+import org.sparktune.schedule.RungReport;
+import org.sparktune.schedule.Scheduler;
+import org.sparktune.schedule.SchedulerView;
+import org.sparktune.schedule.TrialProgress;
+import org.sparktune.study.Rung;
 import org.sparktune.study.Study;
 import org.sparktune.study.Trial;
-import org.sparktune.study.TrialResult;
 import org.sparktune.study.TrialState;
 
 /**
- * Runs a study's trials, up to {@code parallelism} at a time: ask on the calling thread, run on
- * a worker, tell when done, until {@code maxTrials} were asked, the sampler runs out or the
- * timeout passes. Plain Java: what a trial does is the {@link TrialTask} given to {@link #run}.
+ * Runs a study's work items — a trial at a budget, as its {@link Scheduler} hands them out —
+ * up to {@code parallelism} at a time: decisions and asks on the calling thread, runs on
+ * workers, each rung reported to the study when it returns, until the schedule is done, the
+ * trial budget is spent or the timeout passes. Plain Java: what running a budget means is the
+ * {@link RungTask} given to {@link #run}.
  *
- * <p>At the timeout no new trial is asked, every running trial is cancelled through the cancel
- * hook (which must make its task return or throw soon) and told FAILED with the reason. A task
- * that throws is told FAILED with its message; the study goes on. The thread pool lives for one
+ * <p>Reproducible order (the default): with a seed, the trials, their params and their results
+ * do not depend on timing. Trial {@code n} is proposed seeing the results (at the scheduler's
+ * observed rung) of the trials numbered {@code n - parallelism} and below, waiting for any of
+ * them that is late, and every later trial as running; a sampler that does not read the history
+ * for trial {@code n} (grid, random, QMC, start-up trials) never waits. Free-running order
+ * ({@code reproducible = false}) shows the sampler whatever has finished when a slot frees up.
+ *
+ * <p>At the timeout nothing new starts and every running item is cancelled through the cancel
+ * hook (which must make its task return or throw soon); what those items return is not
+ * counted: a trial with an earlier rung is PRUNED at that rung, one without is FAILED. A task
+ * that throws fails its trial with the message; the study goes on. When the loop ends, a trial
+ * still waiting for the scheduler is PRUNED at its last rung. The thread pool lives for one
  * {@code run} and is shut down before it returns.
  */
 public final class TrialLoop {
 
   private static final Logger LOG = LoggerFactory.getLogger(TrialLoop.class);
 
-  private final Study study;
-  private final int parallelism;
-  private final int maxTrials;
-  private final Duration timeout;
+  /** Why a run ended. */
+  public enum Ending {
+    /** The scheduler had nothing left to run, or the trial budget was spent. */
+    SCHEDULE_DONE,
+    /** The wall-clock budget ran out. */
+    TIMEOUT,
+    /** The calling thread was interrupted. */
+    INTERRUPTED
+  }
 
-  /** What running one trial means; it may be called from several threads at once. */
+  /** What running one trial at one budget means; it may be called from several threads. */
   @FunctionalInterface
-  public interface TrialTask {
-    /** Runs {@code trial} on worker {@code slot} (0 ≤ slot < parallelism). */
-    TrialResult run(Trial trial, int slot) throws Exception;
+  public interface RungTask {
+    /** Runs {@code trial} at {@code budget} on worker {@code slot}: the metric of each fold. */
+    List<Double> run(Trial trial, Budget budget, int slot) throws Exception;
   }
 
-  /**
-   * @param study the study to ask and tell
-   * @param parallelism trials run at once, at least 1
-   * @param maxTrials trials asked at most, counting trials the study already held
-   * @param timeout wall-clock budget for this run, or null for none
-   */
-  public TrialLoop(Study study, int parallelism, int maxTrials, Duration timeout) {
+  private final Study study;
+  private final Scheduler scheduler;
+  private final LoopSettings settings;
+  private final Map<Future<List<Double>>, Running> running = new HashMap<>();
+
+  /** A loop over {@code study}, scheduled by {@code scheduler}. */
+  public TrialLoop(Study study, Scheduler scheduler, LoopSettings settings) {
     this.study = study;
-    this.parallelism = parallelism;
-    this.maxTrials = maxTrials;
-    this.timeout = timeout;
+    this.scheduler = scheduler;
+    this.settings = settings;
   }
 
-  /** Runs trials until a budget is spent; {@code cancel} is called for trials cut off. */
-  public void run(TrialTask task, Consumer<Trial> cancel) {
+  /** Runs work items until the schedule is done or a budget is spent. */
+  public Ending run(RungTask task, Consumer<Trial> cancel) {
+    Duration timeout = settings.timeout();
     long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
-    ExecutorService pool = Executors.newFixedThreadPool(parallelism, threads());
-    CompletionService<TrialResult> done = new ExecutorCompletionService<>(pool);
-    Map<Future<TrialResult>, Running> running = new HashMap<>();
-    boolean[] freeSlots = new boolean[parallelism];
-    java.util.Arrays.fill(freeSlots, true);
-    boolean timedOut = false;
+    ExecutorService pool = Executors.newFixedThreadPool(settings.parallelism(), threads());
+    CompletionService<List<Double>> done = new ExecutorCompletionService<>(pool);
+    boolean[] free = new boolean[settings.parallelism()];
+    java.util.Arrays.fill(free, true);
+    Ending ending = Ending.SCHEDULE_DONE;
     try {
       while (true) {
-        while (!timedOut && running.size() < parallelism && canAsk()) {
-          int slot = takeSlot(freeSlots);
-          Trial trial = study.ask();
-          running.put(done.submit(() -> task.run(trial, slot)), new Running(trial, slot));
+        if (ending == Ending.SCHEDULE_DONE) {
+          dispatch(task, done, free);
         }
         if (running.isEmpty()) {
-          return;
+          break;
         }
-        Future<TrialResult> next = timedOut ? done.take()
+        Future<List<Double>> next = ending == Ending.TIMEOUT ? done.take()
             : done.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         if (next == null) {
-          timedOut = true;
+          ending = Ending.TIMEOUT;
           LOG.info("Study timeout of {} reached: cancelling {} running trial(s)", timeout,
               running.size());
           running.values().forEach(r -> cancel.accept(r.trial()));
           continue;
         }
         Running r = running.remove(next);
-        freeSlots[r.slot()] = true;
-        tell(r.trial(), outcome(next, timedOut));
+        free[r.slot()] = true;
+        record(r, next, ending == Ending.TIMEOUT);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      ending = Ending.INTERRUPTED;
       running.values().forEach(r -> cancel.accept(r.trial()));
-      running.values().forEach(r -> tell(r.trial(), TrialResult.failed("interrupted")));
+      running.values().forEach(r -> stop(r.trial(), "interrupted"));
+      running.clear();
     } finally {
       pool.shutdownNow();
     }
+    settle(ending);
+    return ending;
   }
 
-  private boolean canAsk() {
-    return study.trials().size() < maxTrials && study.hasNext();
-  }
-
-  private TrialResult outcome(Future<TrialResult> future, boolean timedOut) {
-    try {
-      TrialResult result = future.get();
-      if (timedOut && result.state() == TrialState.FAILED) {
-        return TrialResult.failed("cancelled at the study timeout of " + timeout
-            + " (" + result.error() + ")");
+  private void dispatch(RungTask task, CompletionService<List<Double>> done, boolean[] free) {
+    while (true) {
+      Decision d = scheduler.next(view());
+      if (d instanceof Decision.Prune p) {
+        Trial t = study.trial(p.trial());
+        Rung last = t.lastRung().orElse(null);
+        Trial pruned = study.prune(t, last == null ? "pruned before any rung"
+            : "not promoted after rung " + last.rung() + " (data fraction " + last.budget()
+                + ", value " + last.value() + ")");
+        LOG.info("Trial {} PRUNED: {}", pruned.number(), pruned.error());
+        continue;
       }
-      return result;
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause() == null ? e : e.getCause();
-      return TrialResult.failed(timedOut
-          ? "cancelled at the study timeout of " + timeout + " (" + describe(cause) + ")"
-          : describe(cause));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return TrialResult.failed("interrupted");
+      if (d instanceof Decision.Complete c) {
+        logEnd(study.complete(study.trial(c.trial())));
+        continue;
+      }
+      if (running.size() >= settings.parallelism()) {
+        return;
+      }
+      Trial trial;
+      Budget budget;
+      if (d instanceof Decision.Start s) {
+        int n = study.trials().size();
+        if (!mayAsk(n)) {
+          return;
+        }
+        trial = study.ask(scheduler.observedRung(),
+            settings.reproducible() ? n - settings.parallelism() + 1 : Integer.MAX_VALUE);
+        budget = s.budget();
+      } else if (d instanceof Decision.Run r) {
+        trial = study.trial(r.trial());
+        budget = r.budget();
+      } else {
+        if (d instanceof Decision.Wait && running.isEmpty()) {
+          throw new IllegalStateException("scheduler " + scheduler + " waits but nothing runs;"
+              + " its next() must start, run, prune or complete a trial, or say Done.");
+        }
+        return;
+      }
+      int slot = takeSlot(free);
+      Instant start = study.now();
+      Trial item = trial;
+      Budget at = budget;
+      running.put(done.submit(() -> task.run(item, at, slot)),
+          new Running(trial, budget, slot, start));
     }
   }
 
-  private void tell(Trial trial, TrialResult result) {
-    Trial told = study.tell(trial, result);
+  /**
+   * Whether trial {@code n} may be asked now: in reproducible order, every trial it is meant
+   * to see has settled. If one has not and nothing runs, the schedule cannot go on.
+   */
+  private boolean mayAsk(int n) {
+    if (!settings.reproducible() || !study.samplerNeedsHistory(n)) {
+      return true;
+    }
+    for (int m = 0; m <= n - settings.parallelism(); m++) {
+      if (!study.isSettled(m, scheduler.observedRung())) {
+        if (running.isEmpty()) {
+          throw new IllegalStateException("trial " + n + " must wait for trial " + m
+              + ", which is neither running nor settled; scheduler " + scheduler
+              + " must run it first.");
+        }
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private SchedulerView view() {
+    List<TrialProgress> progress = new ArrayList<>();
+    List<Trial> trials = study.trials();
+    for (Trial t : trials) {
+      List<RungReport> reports = new ArrayList<>();
+      for (Rung r : t.rungs()) {
+        reports.add(new RungReport(r.rung(), r.budget(), study.direction().toLoss(r.value())));
+      }
+      progress.add(new TrialProgress(t.number(), status(t.state()), reports));
+    }
+    Set<Integer> inFlight = new HashSet<>();
+    running.values().forEach(r -> inFlight.add(r.trial().number()));
+    long limit = Math.min(settings.maxTrials(), study.capacity());
+    boolean canCreate = trials.size() < settings.maxTrials() && study.hasNext();
+    return new SchedulerView(progress, inFlight, canCreate, limit);
+  }
+
+  private static TrialProgress.Status status(TrialState state) {
+    switch (state) {
+      case COMPLETE:
+        return TrialProgress.Status.COMPLETE;
+      case PRUNED:
+        return TrialProgress.Status.PRUNED;
+      case FAILED:
+        return TrialProgress.Status.FAILED;
+      default:
+        return TrialProgress.Status.ACTIVE;
+    }
+  }
+
+  private void record(Running r, Future<List<Double>> future, boolean timedOut) {
+    Instant end = study.now();
+    Trial trial = r.trial();
+    try {
+      List<Double> folds = future.get();
+      if (timedOut) {
+        stop(trial, "stopped at the study timeout of " + settings.timeout()
+            + "; its result at data fraction " + r.budget().fraction() + " came after it and"
+            + " does not count");
+        return;
+      }
+      for (int i = 0; i < folds.size(); i++) {
+        if (Double.isNaN(folds.get(i))) {
+          logEnd(study.fail(trial, "fold " + (i + 1) + " metric is NaN at data fraction "
+              + r.budget().fraction()));
+          return;
+        }
+      }
+      Rung rung = Rung.of(r.budget().rung(), r.budget().fraction(), folds, r.start(), end);
+      study.report(trial, rung);
+      if (r.budget().fraction() < 1) {
+        LOG.info("Trial {} rung {} (data fraction {}): value={} folds={}", trial.number(),
+            rung.rung(), rung.budget(), rung.value(), folds);
+      }
+    } catch (ExecutionException e) {
+      String why = describe(e.getCause() == null ? e : e.getCause());
+      if (timedOut) {
+        stop(trial, "cancelled at the study timeout of " + settings.timeout() + " (" + why
+            + ")");
+      } else {
+        logEnd(study.fail(trial, why));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      stop(trial, "interrupted");
+    }
+  }
+
+  /** Ends a trial cut off: PRUNED at its last rung if it has one, else FAILED. */
+  private void stop(Trial trial, String why) {
+    Trial current = study.trial(trial.number());
+    if (current.state().isFinished()) {
+      return;
+    }
+    logEnd(current.rungs().isEmpty() ? study.fail(current, why) : study.prune(current, why));
+  }
+
+  /** Ends every trial still running when the loop stops. */
+  private void settle(Ending ending) {
+    for (Trial t : study.trials()) {
+      if (!t.state().isFinished()) {
+        stop(t, ending == Ending.TIMEOUT ? "the study timeout of " + settings.timeout()
+            + " passed before its next rung" : "the study ended (" + ending + ") before its"
+            + " next rung");
+      }
+    }
+  }
+
+  private static void logEnd(Trial told) {
     if (told.state() == TrialState.COMPLETE) {
       LOG.info("Trial {} COMPLETE value={} folds={} params={}", told.number(), told.value(),
           told.foldMetrics(), told.params());
@@ -164,5 +325,5 @@ public final class TrialLoop {
     };
   }
 
-  private record Running(Trial trial, int slot) {}
+  private record Running(Trial trial, Budget budget, int slot, Instant start) {}
 }

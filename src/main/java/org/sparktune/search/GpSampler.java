@@ -324,6 +324,11 @@ public final class GpSampler implements Sampler {
   }
 
   @Override
+  public boolean usesHistory(int number) {
+    return number >= startupTrials;
+  }
+
+  @Override
   public String name() {
     return "gp";
   }

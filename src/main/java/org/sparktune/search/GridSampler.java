@@ -192,6 +192,11 @@ public final class GridSampler implements Sampler {
   }
 
   @Override
+  public boolean usesHistory(int number) {
+    return false;
+  }
+
+  @Override
   public String name() {
     return "grid";
   }

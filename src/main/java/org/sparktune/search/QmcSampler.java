@@ -60,6 +60,11 @@ public final class QmcSampler implements Sampler {
   }
 
   @Override
+  public boolean usesHistory(int number) {
+    return false;
+  }
+
+  @Override
   public String name() {
     return "qmc";
   }

@@ -30,6 +30,11 @@ public final class RandomSampler implements Sampler {
   }
 
   @Override
+  public boolean usesHistory(int number) {
+    return false;
+  }
+
+  @Override
   public String name() {
     return "random";
   }

@@ -29,6 +29,15 @@ public interface Sampler {
     return Long.MAX_VALUE;
   }
 
+  /**
+   * Whether proposing trial {@code number} reads the history. A sampler that proposes from
+   * the seed and the number alone (grid, random, QMC, a model-based sampler's start-up trials)
+   * says false, so a reproducible study need not wait for earlier trials before asking it.
+   */
+  default boolean usesHistory(int number) {
+    return true;
+  }
+
   /** Short stable name, used in JSON and provenance: {@code "grid"}, {@code "random"}, … */
   String name();
 

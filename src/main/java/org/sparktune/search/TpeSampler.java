@@ -267,6 +267,11 @@ public final class TpeSampler implements Sampler {
   }
 
   @Override
+  public boolean usesHistory(int number) {
+    return number >= startupTrials;
+  }
+
+  @Override
   public String name() {
     return "tpe";
   }

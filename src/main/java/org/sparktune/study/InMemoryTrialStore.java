@@ -2,20 +2,19 @@ package org.sparktune.study;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeMap;
 
-/** A trial store in the driver's memory: the default when no study log is given. */
+/** A trial store in the driver's memory: the default when no other store is given. */
 public final class InMemoryTrialStore implements TrialStore {
 
-  private final TreeMap<Integer, Trial> trials = new TreeMap<>();
+  private final List<TrialEvent> events = new ArrayList<>();
 
   @Override
-  public synchronized void put(Trial trial) {
-    trials.put(trial.number(), trial);
+  public synchronized void append(TrialEvent event) {
+    events.add(event);
   }
 
   @Override
-  public synchronized List<Trial> load() {
-    return new ArrayList<>(trials.values());
+  public synchronized List<TrialEvent> events() {
+    return List.copyOf(events);
   }
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -24,13 +25,23 @@ import org.sparktune.space.SearchSpace;
  * study.tell(t, branin(t.params()));
  * }</pre>
  *
- * <p>Contract: trials are numbered from 0 in the order asked; each is told once. The sampler
- * sees every earlier trial, running ones included. A study created over a store that already
- * holds trials replays them and goes on from the next number, so a resumed study proposes
- * what the first run would have. Thread-safe: many threads may ask and tell at once.
+ * <p>Contract: trials are numbered from 0 in the order asked. A trial may {@link #report} one
+ * result per rung of its schedule, and ends once: {@link #complete} (its last rung is its
+ * result), {@link #prune} or {@link #fail}; {@link #tell} reports one full-budget rung and
+ * completes it. Every change is an event appended to the {@link TrialStore}, tagged with the
+ * study's name and its space's fingerprint and written outside the study's lock; a study created
+ * over a store that already holds events replays them and goes on from the next number, so a
+ * resumed study proposes what the first run would have. A store that holds another study's
+ * events, or this study's under another space, is refused. Thread-safe: many threads may ask
+ * and tell at once.
  */
 public final class Study {
 
+  /** The name of a study created without one. */
+  public static final String DEFAULT_NAME = "study";
+
+  private final String name;
+  private final String fingerprint;
   private final SearchSpace space;
   private final Sampler sampler;
   private final Direction direction;
@@ -39,9 +50,12 @@ public final class Study {
   private final Clock clock;
   private final List<Trial> trials = new ArrayList<>();
   private final Deque<Map<String, Object>> queue = new ArrayDeque<>();
+  private long nextSeq;
 
-  private Study(SearchSpace space, Sampler sampler, Direction direction, long seed,
+  private Study(String name, SearchSpace space, Sampler sampler, Direction direction, long seed,
       TrialStore store, Clock clock) {
+    this.name = name;
+    this.fingerprint = SpaceFingerprint.of(space);
     this.space = space;
     this.sampler = sampler;
     this.direction = direction;
@@ -49,12 +63,7 @@ public final class Study {
     this.store = store;
     this.clock = clock;
     sampler.validate(space.dimensions());
-    for (Trial t : store.load()) {
-      if (t.number() != trials.size()) {
-        throw StudyErrors.gapInStore(t.number(), trials.size());
-      }
-      trials.add(t);
-    }
+    replay(store.events());
   }
 
   /** A new study kept in memory. */
@@ -63,10 +72,54 @@ public final class Study {
     return create(space, sampler, direction, seed, new InMemoryTrialStore());
   }
 
-  /** A study over {@code store}, resuming from the trials it already holds. */
+  /** A study called {@link #DEFAULT_NAME} over {@code store}, resuming from its events. */
   public static Study create(SearchSpace space, Sampler sampler, Direction direction, long seed,
       TrialStore store) {
-    return new Study(space, sampler, direction, seed, store, Clock.systemUTC());
+    return create(DEFAULT_NAME, space, sampler, direction, seed, store);
+  }
+
+  /** The study called {@code name} over {@code store}, resuming from its events. */
+  public static Study create(String name, SearchSpace space, Sampler sampler,
+      Direction direction, long seed, TrialStore store) {
+    if (name == null || name.isBlank()) {
+      throw StudyErrors.blankName();
+    }
+    return new Study(name, space, sampler, direction, seed, store, Clock.systemUTC());
+  }
+
+  private void replay(List<TrialEvent> events) {
+    List<TrialEvent> sorted = new ArrayList<>(events);
+    sorted.sort(Comparator.comparingLong(TrialEvent::seq));
+    for (TrialEvent e : sorted) {
+      if (!e.studyId().equals(name) || !e.spaceFingerprint().equals(fingerprint)) {
+        throw StudyErrors.foreignStore(e.studyId(), e.spaceFingerprint(), name, fingerprint);
+      }
+      if (e.kind() == TrialEvent.Kind.CREATED) {
+        if (e.trial() != trials.size()) {
+          throw StudyErrors.gapInStore(e.trial(), trials.size());
+        }
+        trials.add(Trial.created(e.trial(), e.params(), e.seed(), e.time()));
+      } else {
+        if (e.trial() < 0 || e.trial() >= trials.size()) {
+          throw StudyErrors.eventBeforeCreated(e.trial(), e.kind());
+        }
+        trials.set(e.trial(), apply(trials.get(e.trial()), e));
+      }
+      nextSeq = Math.max(nextSeq, e.seq() + 1);
+    }
+  }
+
+  private static Trial apply(Trial t, TrialEvent e) {
+    switch (e.kind()) {
+      case RUNG_REPORTED:
+        return t.withRung(e.rung());
+      case FINISHED:
+        return t.ended(TrialState.COMPLETE, e.values(), null, e.time());
+      case PRUNED:
+        return t.ended(TrialState.PRUNED, List.of(), e.error(), e.time());
+      default:
+        return t.ended(TrialState.FAILED, List.of(), e.error(), e.time());
+    }
   }
 
   /** Queues a known configuration: the next ask returns it before the sampler proposes. */
@@ -80,22 +133,114 @@ public final class Study {
     return !queue.isEmpty() || trials.size() < sampler.capacity(space.dimensions());
   }
 
-  /** Starts the next trial: an enqueued configuration, or the sampler's proposal. */
-  public synchronized Trial ask() {
-    int number = trials.size();
-    long trialSeed = Seeds.derive(seed, number);
-    Map<String, Object> params = queue.isEmpty()
-        ? space.checkPoint(sampler.sample(new SamplingContext(space.dimensions(), history(),
-            number, trialSeed, seed)))
-        : queue.poll();
-    Trial trial = new Trial(number, params, TrialState.RUNNING, Double.NaN, List.of(),
-        trialSeed, clock.instant(), null, null);
-    trials.add(trial);
-    store.put(trial);
+  /** How many trials the sampler can propose in all, enqueued ones aside. */
+  public long capacity() {
+    return sampler.capacity(space.dimensions());
+  }
+
+  /**
+   * Starts the next trial, an enqueued configuration or the sampler's proposal, with the
+   * sampler seeing every earlier trial: a finished trial with its final value, a running one
+   * as pending.
+   */
+  public Trial ask() {
+    return ask(-1, Integer.MAX_VALUE);
+  }
+
+  /**
+   * Starts the next trial with the sampler seeing only what a reproducible run sees: the trials
+   * numbered below {@code settledBefore} with their result at rung {@code observedRung} (or
+   * their end state when they have none there), and every later trial as pending. With {@code
+   * observedRung} -1 a trial's result is its final value.
+   */
+  public Trial ask(int observedRung, int settledBefore) {
+    Trial trial;
+    TrialEvent event;
+    synchronized (this) {
+      int number = trials.size();
+      long trialSeed = Seeds.derive(seed, number);
+      Map<String, Object> params = queue.isEmpty()
+          ? space.checkPoint(sampler.sample(new SamplingContext(space.dimensions(),
+              history(observedRung, settledBefore), number, trialSeed, seed)))
+          : queue.poll();
+      trial = Trial.created(number, params, trialSeed, clock.instant());
+      trials.add(trial);
+      event = event(number, TrialEvent.Kind.CREATED, trial.start(), params, trialSeed, null,
+          List.of(), null);
+    }
+    store.append(event);
     return trial;
   }
 
-  /** Tells a running trial's objective value: it becomes COMPLETE. */
+  /**
+   * Whether trial {@code number}'s observation at {@code observedRung} is settled: it reported
+   * there, or it has ended. A reproducible run waits for this before proposing a trial that is
+   * meant to see it.
+   */
+  public synchronized boolean isSettled(int number, int observedRung) {
+    Trial t = trials.get(number);
+    return t.state().isFinished() || (observedRung >= 0 && t.rung(observedRung).isPresent());
+  }
+
+  /** Whether the sampler needs the history to propose trial {@code number}. */
+  public boolean samplerNeedsHistory(int number) {
+    return sampler.usesHistory(number);
+  }
+
+  /** Records trial {@code trial}'s result at one rung; the trial stays RUNNING. */
+  public Trial report(Trial trial, Rung rung) {
+    Trial updated;
+    TrialEvent event;
+    synchronized (this) {
+      Trial current = running(trial);
+      if (current.rung(rung.rung()).isPresent()) {
+        throw StudyErrors.rungTwice(trial.number(), rung.rung());
+      }
+      updated = current.withRung(rung);
+      trials.set(trial.number(), updated);
+      event = event(trial.number(), TrialEvent.Kind.RUNG_REPORTED, clock.instant(), Map.of(), 0,
+          rung, List.of(), null);
+    }
+    store.append(event);
+    return updated;
+  }
+
+  /** Finishes a running trial as COMPLETE: its last rung's value is its value. */
+  public Trial complete(Trial trial) {
+    Trial current = trial(trial.number());
+    if (current.rungs().isEmpty()) {
+      throw StudyErrors.completeWithoutRung(trial.number());
+    }
+    return end(trial, TrialState.COMPLETE, List.of(current.lastRung().get().value()), null);
+  }
+
+  /** Stops a running trial: PRUNED at the budget of its last rung, for {@code reason}. */
+  public Trial prune(Trial trial, String reason) {
+    return end(trial, TrialState.PRUNED, List.of(), reason);
+  }
+
+  /** Ends a running trial as FAILED, with the error. */
+  public Trial fail(Trial trial, String error) {
+    return end(trial, TrialState.FAILED, List.of(), error == null ? "failed" : error);
+  }
+
+  private Trial end(Trial trial, TrialState to, List<Double> values, String why) {
+    Trial ended;
+    TrialEvent event;
+    synchronized (this) {
+      Trial current = running(trial);
+      Instant now = clock.instant();
+      ended = current.ended(to, values, why, now);
+      trials.set(trial.number(), ended);
+      TrialEvent.Kind kind = to == TrialState.COMPLETE ? TrialEvent.Kind.FINISHED
+          : to == TrialState.PRUNED ? TrialEvent.Kind.PRUNED : TrialEvent.Kind.FAILED;
+      event = event(trial.number(), kind, now, Map.of(), 0, null, values, why);
+    }
+    store.append(event);
+    return ended;
+  }
+
+  /** Tells a running trial's objective value: one full-budget rung, and COMPLETE. */
   public Trial tell(Trial trial, double value) {
     return tell(trial, TrialResult.complete(value));
   }
@@ -106,8 +251,23 @@ public final class Study {
         state == TrialState.FAILED ? "told FAILED" : null));
   }
 
-  /** Tells a running trial what came of it, with per-fold metrics and any error. */
-  public synchronized Trial tell(Trial trial, TrialResult result) {
+  /** Tells a running trial what came of it on all the data, with per-fold metrics. */
+  public Trial tell(Trial trial, TrialResult result) {
+    Trial current = running(trial);
+    switch (result.state()) {
+      case COMPLETE:
+        Instant now = clock.instant();
+        report(current, new Rung(current.rungs().size(), 1.0, result.foldMetrics(),
+            result.value(), now, now));
+        return complete(current);
+      case PRUNED:
+        return prune(current, result.error());
+      default:
+        return fail(current, result.error());
+    }
+  }
+
+  private synchronized Trial running(Trial trial) {
     if (trial.number() < 0 || trial.number() >= trials.size()
         || trials.get(trial.number()).seed() != trial.seed()) {
       throw StudyErrors.neverAsked(trial.number(), trials.size());
@@ -116,15 +276,27 @@ public final class Study {
     if (current.state().isFinished()) {
       throw StudyErrors.toldTwice(trial.number(), current.state());
     }
-    Trial told = current.finish(result, clock.instant());
-    trials.set(told.number(), told);
-    store.put(told);
-    return told;
+    return current;
+  }
+
+  private TrialEvent event(int number, TrialEvent.Kind kind, Instant time,
+      Map<String, Object> params, long trialSeed, Rung rung, List<Double> values,
+      String error) {
+    return new TrialEvent(name, fingerprint, nextSeq++, number, kind, time, params, trialSeed,
+        rung, values, error);
   }
 
   /** Every trial so far, by number. */
   public synchronized List<Trial> trials() {
     return List.copyOf(trials);
+  }
+
+  /** Trial {@code number} as it stands now. */
+  public synchronized Trial trial(int number) {
+    if (number < 0 || number >= trials.size()) {
+      throw StudyErrors.neverAsked(number, trials.size());
+    }
+    return trials.get(number);
   }
 
   /** The COMPLETE trial with the best value (the first of equals), if any. */
@@ -137,6 +309,16 @@ public final class Study {
       }
     }
     return Optional.ofNullable(best);
+  }
+
+  /** The study's name: every event it writes carries it. */
+  public String name() {
+    return name;
+  }
+
+  /** The fingerprint of the study's space: every event it writes carries it. */
+  public String spaceFingerprint() {
+    return fingerprint;
   }
 
   /** The study's direction. */
@@ -164,13 +346,30 @@ public final class Study {
     return clock.instant();
   }
 
-  private List<Observation> history() {
+  private List<Observation> history(int observedRung, int settledBefore) {
     List<Observation> out = new ArrayList<>(trials.size());
     for (Trial t : trials) {
-      double loss = t.state() == TrialState.COMPLETE ? direction.toLoss(t.value()) : Double.NaN;
-      out.add(new Observation(t.number(), t.params(),
-          Observation.Status.valueOf(t.state().name()), loss));
+      out.add(observe(t, observedRung, t.number() < settledBefore));
     }
     return out;
+  }
+
+  private Observation observe(Trial t, int observedRung, boolean visible) {
+    if (!visible) {
+      return new Observation(t.number(), t.params(), Observation.Status.RUNNING, Double.NaN);
+    }
+    if (observedRung >= 0) {
+      Optional<Rung> r = t.rung(observedRung);
+      if (r.isPresent()) {
+        return new Observation(t.number(), t.params(), Observation.Status.COMPLETE,
+            direction.toLoss(r.get().value()));
+      }
+      if (t.state() == TrialState.COMPLETE) {
+        return new Observation(t.number(), t.params(), Observation.Status.PRUNED, Double.NaN);
+      }
+    }
+    double loss = t.state() == TrialState.COMPLETE ? direction.toLoss(t.value()) : Double.NaN;
+    return new Observation(t.number(), t.params(), Observation.Status.valueOf(t.state().name()),
+        loss);
   }
 }

@@ -20,4 +20,39 @@ final class StudyErrors {
         + expected + " was expected; trials are numbered from 0 without gaps, so this store was"
         + " written by something else: point the study at its own store.");
   }
+
+  static IllegalArgumentException blankName() {
+    return new IllegalArgumentException("a study's name is blank; give it a name that says"
+        + " what it tunes, e.g. \"churn-lr\": every event of its log carries it.");
+  }
+
+  static IllegalArgumentException foreignStore(String storedName, String storedFingerprint,
+      String name, String fingerprint) {
+    if (!storedName.equals(name)) {
+      return new IllegalArgumentException("the trial store holds study '" + storedName
+          + "' (space " + storedFingerprint + ") but this study is '" + name + "' (space "
+          + fingerprint + "); a store keeps one study: give this study its own store, or call it '"
+          + storedName + "' to resume that one.");
+    }
+    return new IllegalArgumentException("the trial store holds study '" + name + "' over space "
+        + storedFingerprint + " but this study's space is " + fingerprint + "; a study resumes"
+        + " only over the space it started with: restore that space, or give this study a new"
+        + " name (or a new store) to start afresh.");
+  }
+
+  static IllegalStateException eventBeforeCreated(int trial, TrialEvent.Kind kind) {
+    return new IllegalStateException("the trial store holds a " + kind + " event of trial "
+        + trial + " before that trial was created; the log is damaged or was written by"
+        + " something else: point the study at its own store.");
+  }
+
+  static IllegalStateException rungTwice(int trial, int rung) {
+    return new IllegalStateException("trial " + trial + " already reported rung " + rung
+        + "; each rung is reported once: report the next rung, or ask a new trial.");
+  }
+
+  static IllegalStateException completeWithoutRung(int trial) {
+    return new IllegalStateException("trial " + trial + " cannot complete: it reported no rung;"
+        + " report a rung first, or tell it FAILED with the reason.");
+  }
 }

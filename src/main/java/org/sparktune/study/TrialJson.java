@@ -28,35 +28,67 @@ public final class TrialJson {
     ObjectNode params = node.putObject("params");
     t.params().forEach((k, v) -> params.set(k, MAPPER.valueToTree(v)));
     node.put("state", t.state().name());
-    if (!Double.isNaN(t.value())) {
-      node.put("value", t.value());
+    ArrayNode values = node.putArray("values");
+    t.values().forEach(values::add);
+    ArrayNode rungs = node.putArray("rungs");
+    for (Rung r : t.rungs()) {
+      ObjectNode rung = rungs.addObject();
+      rung.put("rung", r.rung());
+      rung.put("budget", r.budget());
+      ArrayNode folds = rung.putArray("foldValues");
+      r.foldValues().forEach(folds::add);
+      rung.put("value", r.value());
+      rung.put("start", text(r.start()));
+      rung.put("end", text(r.end()));
     }
-    ArrayNode folds = node.putArray("foldMetrics");
-    t.foldMetrics().forEach(folds::add);
     node.put("seed", t.seed());
-    node.put("start", t.start() == null ? null : t.start().toString());
-    node.put("end", t.end() == null ? null : t.end().toString());
+    node.put("start", text(t.start()));
+    node.put("end", text(t.end()));
     node.put("error", t.error());
     return node.toString();
   }
 
-  /** Reads what {@link #write} wrote. */
+  /**
+   * Reads what {@link #write} wrote; also a trial written before trials had rungs (one
+   * {@code value} and its {@code foldMetrics}), which becomes one full-budget rung.
+   */
   public static Trial read(String json) {
     try {
       JsonNode n = MAPPER.readTree(json);
       Map<String, Object> params = new LinkedHashMap<>();
       n.path("params").properties().forEach(e -> params.put(e.getKey(), plain(e.getValue())));
-      List<Double> folds = new ArrayList<>();
-      n.path("foldMetrics").forEach(f -> folds.add(f.asDouble()));
+      List<Double> values = new ArrayList<>();
+      List<Rung> rungs = new ArrayList<>();
+      if (n.has("rungs")) {
+        n.path("values").forEach(v -> values.add(v.asDouble()));
+        for (JsonNode r : n.path("rungs")) {
+          rungs.add(new Rung(r.path("rung").asInt(), r.path("budget").asDouble(),
+              doubles(r.path("foldValues")), r.path("value").asDouble(),
+              instant(r.get("start")), instant(r.get("end"))));
+        }
+      } else if (n.hasNonNull("value")) {
+        values.add(n.get("value").asDouble());
+        rungs.add(new Rung(0, 1.0, doubles(n.path("foldMetrics")), values.get(0),
+            instant(n.get("start")), instant(n.get("end"))));
+      }
       return new Trial(n.path("number").asInt(), params,
-          TrialState.valueOf(n.path("state").asText()),
-          n.hasNonNull("value") ? n.get("value").asDouble() : Double.NaN, folds,
+          TrialState.valueOf(n.path("state").asText()), values, rungs,
           n.path("seed").asLong(), instant(n.get("start")), instant(n.get("end")),
           n.hasNonNull("error") ? n.get("error").asText() : null);
     } catch (IOException | RuntimeException e) {
       throw new IllegalArgumentException("trial record is not valid JSON of a trial: " + json
           + "; it must be written by TrialJson.write.", e);
     }
+  }
+
+  private static List<Double> doubles(JsonNode array) {
+    List<Double> out = new ArrayList<>();
+    array.forEach(v -> out.add(v.asDouble()));
+    return out;
+  }
+
+  private static String text(Instant t) {
+    return t == null ? null : t.toString();
   }
 
   private static Object plain(JsonNode v) {

@@ -3,16 +3,19 @@ package org.sparktune.study;
 import java.util.List;
 
 /**
- * Where a study keeps its trials: the one source of truth, replayed when a study resumes.
+ * Where a study keeps its log: an append-only sequence of {@link TrialEvent}s, the one source
+ * of truth, replayed when a study resumes.
  *
- * <p>Contract: {@link #put} upserts by trial number and is durable when it returns; {@link
- * #load} returns every trial put, by number. Implementations are thread-safe.
+ * <p>Contract: {@link #append} is durable when it returns and never rewrites an earlier event;
+ * {@link #events} returns every event appended, in any order (a study sorts them by {@code
+ * seq}). A study appends outside its own lock, so a slow store does not hold up other threads'
+ * asks and tells. Implementations are thread-safe.
  */
 public interface TrialStore {
 
-  /** Records {@code trial}, replacing an earlier record of the same number. */
-  void put(Trial trial);
+  /** Records {@code event} after every event already recorded. */
+  void append(TrialEvent event);
 
-  /** Every trial recorded, ordered by number. */
-  List<Trial> load();
+  /** Every event recorded. */
+  List<TrialEvent> events();
 }

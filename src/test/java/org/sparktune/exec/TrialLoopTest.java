@@ -9,12 +9,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.sparktune.schedule.FullBudget;
 import org.sparktune.search.RandomSampler;
 import org.sparktune.space.SearchSpace;
 import org.sparktune.study.Direction;
 import org.sparktune.study.Study;
 import org.sparktune.study.Trial;
-import org.sparktune.study.TrialResult;
 import org.sparktune.study.TrialState;
 
 /** The trial loop on plain tasks: concurrency, failures and budgets, without Spark. */
@@ -25,14 +25,19 @@ class TrialLoopTest {
         Direction.MINIMIZE, 1);
   }
 
+  private static TrialLoop loop(Study study, int parallelism, int maxTrials, Duration timeout) {
+    return new TrialLoop(study, new FullBudget(),
+        new LoopSettings(parallelism, maxTrials, timeout, true));
+  }
+
   @Test
   void runsParallelismTrialsAtOnce() {
     Study study = study();
     CyclicBarrier together = new CyclicBarrier(3);
-    new TrialLoop(study, 3, 6, null).run((trial, slot) -> {
+    loop(study, 3, 6, null).run((trial, budget, slot) -> {
       // Passes only if three trials are running at the same time.
       together.await(30, TimeUnit.SECONDS);
-      return TrialResult.complete((Double) trial.params().get("x"));
+      return List.of((Double) trial.params().get("x"));
     }, t -> { });
     assertEquals(6, study.trials().size());
     assertTrue(study.trials().stream().allMatch(t -> t.state() == TrialState.COMPLETE));
@@ -41,11 +46,11 @@ class TrialLoopTest {
   @Test
   void trialThatThrowsIsRecordedFailedAndTheStudyGoesOn() {
     Study study = study();
-    new TrialLoop(study, 2, 5, null).run((trial, slot) -> {
+    loop(study, 2, 5, null).run((trial, budget, slot) -> {
       if (trial.number() == 1) {
         throw new IllegalStateException("boom\nsecond line");
       }
-      return TrialResult.complete(trial.number());
+      return List.of((double) trial.number());
     }, t -> { });
     List<Trial> trials = study.trials();
     assertEquals(5, trials.size());
@@ -58,9 +63,9 @@ class TrialLoopTest {
   void timeoutCancelsRunningTrialsAndAsksNoMore() {
     Study study = study();
     CountDownLatch cancelled = new CountDownLatch(1);
-    new TrialLoop(study, 2, 100, Duration.ofMillis(200)).run((trial, slot) -> {
+    loop(study, 2, 100, Duration.ofMillis(200)).run((trial, budget, slot) -> {
       if (!cancelled.await(60, TimeUnit.SECONDS)) {
-        return TrialResult.complete(0);
+        return List.of(0.0);
       }
       throw new IllegalStateException("job cancelled");
     }, t -> cancelled.countDown());
@@ -76,7 +81,7 @@ class TrialLoopTest {
   void stopsAtMaxTrialsCountingTrialsTheStudyAlreadyHeld() {
     Study study = study();
     study.tell(study.ask(), 1.0);
-    new TrialLoop(study, 1, 3, null).run((trial, slot) -> TrialResult.complete(2), t -> { });
+    loop(study, 1, 3, null).run((trial, budget, slot) -> List.of(2.0), t -> { });
     assertEquals(3, study.trials().size());
   }
 }

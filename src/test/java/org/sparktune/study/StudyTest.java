@@ -93,7 +93,8 @@ class StudyTest {
       assertEquals(expected.get(i), t.params());
       resumed.tell(t, 0.0);
     }
-    assertEquals(6, store.load().size());
+    assertEquals(6, Study.create(SPACE, new RandomSampler(), Direction.MINIMIZE, 4, store)
+        .trials().size());
   }
 
   @Test

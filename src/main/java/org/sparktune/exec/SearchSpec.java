@@ -1,0 +1,154 @@
+package org.sparktune.exec;
+
+import java.time.Duration;
+import java.util.Objects;
+import org.apache.spark.ml.Estimator;
+import org.apache.spark.ml.evaluation.Evaluator;
+import org.sparktune.schedule.FullBudget;
+import org.sparktune.schedule.Scheduler;
+import org.sparktune.search.Sampler;
+import org.sparktune.space.SearchSpace;
+import org.sparktune.split.Splitter;
+import org.sparktune.study.InMemoryTrialStore;
+import org.sparktune.study.Study;
+import org.sparktune.study.TrialStore;
+
+/**
+ * One search, described whole and immutably: what {@link SearchRun} runs. Built with {@link
+ * #builder()}; the estimator, evaluator, space, sampler and splitter are required, the rest
+ * have defaults (full-budget scheduler, an in-memory store, study name {@value
+ * Study#DEFAULT_NAME}, 20 trials, 1 at a time, seed 0, no timeout, refit on, reproducible).
+ *
+ * @param estimator what each trial fits
+ * @param evaluator how each fold is scored
+ * @param space the space, bound to {@code estimator}
+ * @param sampler proposes trials
+ * @param scheduler decides the budget each trial runs at
+ * @param splitter cuts the folds
+ * @param store where the study's events are kept
+ * @param studyName the study's name in its store
+ * @param loop parallelism, trial budget, timeout and order of the trial loop
+ * @param seed study seed
+ * @param refit whether to fit the best params on all the data
+ */
+public record SearchSpec(Estimator<?> estimator, Evaluator evaluator, SearchSpace space,
+    Sampler sampler, Scheduler scheduler, Splitter splitter, TrialStore store, String studyName,
+    LoopSettings loop, long seed, boolean refit) {
+
+  /** Checks that every part is there. */
+  public SearchSpec {
+    Objects.requireNonNull(estimator, "estimator");
+    Objects.requireNonNull(evaluator, "evaluator");
+    Objects.requireNonNull(space, "space");
+    Objects.requireNonNull(sampler, "sampler");
+    Objects.requireNonNull(scheduler, "scheduler");
+    Objects.requireNonNull(splitter, "splitter");
+    Objects.requireNonNull(store, "store");
+    Objects.requireNonNull(studyName, "studyName");
+    Objects.requireNonNull(loop, "loop");
+  }
+
+  /** A builder with the defaults above. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link SearchSpec}; not thread-safe. */
+  public static final class Builder {
+    private Estimator<?> estimator;
+    private Evaluator evaluator;
+    private SearchSpace space;
+    private Sampler sampler;
+    private Scheduler scheduler = new FullBudget();
+    private Splitter splitter;
+    private TrialStore store;
+    private String studyName = Study.DEFAULT_NAME;
+    private int parallelism = 1;
+    private int maxTrials = 20;
+    private Duration timeout;
+    private boolean reproducible = true;
+    private long seed;
+    private boolean refit = true;
+
+    private Builder() {}
+
+    public Builder estimator(Estimator<?> value) {
+      estimator = value;
+      return this;
+    }
+
+    public Builder evaluator(Evaluator value) {
+      evaluator = value;
+      return this;
+    }
+
+    public Builder space(SearchSpace value) {
+      space = value;
+      return this;
+    }
+
+    public Builder sampler(Sampler value) {
+      sampler = value;
+      return this;
+    }
+
+    public Builder scheduler(Scheduler value) {
+      scheduler = value;
+      return this;
+    }
+
+    public Builder splitter(Splitter value) {
+      splitter = value;
+      return this;
+    }
+
+    /** The store the study's events go to (default: a new in-memory store). */
+    public Builder store(TrialStore value) {
+      store = value;
+      return this;
+    }
+
+    public Builder studyName(String value) {
+      studyName = value;
+      return this;
+    }
+
+    public Builder parallelism(int value) {
+      parallelism = value;
+      return this;
+    }
+
+    public Builder maxTrials(int value) {
+      maxTrials = value;
+      return this;
+    }
+
+    /** Wall-clock budget, or null for none. */
+    public Builder timeout(Duration value) {
+      timeout = value;
+      return this;
+    }
+
+    public Builder reproducible(boolean value) {
+      reproducible = value;
+      return this;
+    }
+
+    public Builder seed(long value) {
+      seed = value;
+      return this;
+    }
+
+    public Builder refit(boolean value) {
+      refit = value;
+      return this;
+    }
+
+    /** The spec; fails if a required part is missing. */
+    public SearchSpec build() {
+      return new SearchSpec(estimator, evaluator, space, sampler, scheduler, splitter,
+          store == null ? new InMemoryTrialStore() : store, studyName,
+          new LoopSettings(parallelism, maxTrials, timeout, reproducible), seed, refit);
+    }
+  }
+}

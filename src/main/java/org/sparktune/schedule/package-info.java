@@ -1,0 +1,11 @@
+/**
+ * Schedulers: what runs next, and at which budget. A {@link org.sparktune.schedule.Scheduler}
+ * reads a study's progress ({@link org.sparktune.schedule.SchedulerView}: each trial's state and
+ * the loss it reported at each rung) and answers with one {@link
+ * org.sparktune.schedule.Decision}: start a new trial at a budget, run an existing trial at a
+ * budget, prune or complete a trial, wait, or stop. {@link org.sparktune.schedule.FullBudget}
+ * runs every trial once on all the data; {@link org.sparktune.schedule.SuccessiveHalving} runs
+ * many candidates on small data fractions and promotes the best. Plain Java, no Spark: the
+ * budgets are plain numbers that the trial loop in {@code exec} turns into data fractions.
+ */
+package org.sparktune.schedule;
