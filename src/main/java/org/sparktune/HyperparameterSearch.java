@@ -67,6 +67,7 @@ public final class HyperparameterSearch extends Estimator<TunedModel> implements
   private final SchedulerParam scheduler;
   private final Param<String> studyName;
   private final BooleanParam reproducible;
+  private final IntParam fitsInFlight;
   private final IntParam maxTrials;
   private final IntParam parallelism;
   private final LongParam seed;
@@ -93,6 +94,9 @@ public final class HyperparameterSearch extends Estimator<TunedModel> implements
     studyName = new Param<>(this, "studyName", "the study's name in its trial store");
     reproducible = new BooleanParam(this, "reproducible", "whether proposals depend on trial"
         + " numbers only, so the same seed gives the same study at any timing");
+    fitsInFlight = new IntParam(this, "fitsInFlight", "full-data fold fits that may run at"
+        + " once, a fit at data fraction f counting as f; 0 for parallelism (>= 0)",
+        ParamValidators.gtEq(0));
     maxTrials = new IntParam(this, "maxTrials", "largest number of trials (>= 1)",
         ParamValidators.gtEq(1));
     parallelism = new IntParam(this, "parallelism", "trials run at once (>= 1)",
@@ -106,6 +110,7 @@ public final class HyperparameterSearch extends Estimator<TunedModel> implements
     setDefault(scheduler, new FullBudget());
     setDefault(studyName, Study.DEFAULT_NAME);
     setDefault(reproducible, true);
+    setDefault(fitsInFlight, 0);
     setDefault(maxTrials, 20);
     setDefault(parallelism, 1);
     setDefault(seed, (long) getClass().getName().hashCode());
@@ -165,6 +170,18 @@ public final class HyperparameterSearch extends Estimator<TunedModel> implements
    */
   public BooleanParam reproducible() {
     return reproducible;
+  }
+
+  /**
+   * How many full-data fold fits may run at once, a fit at data fraction f counting as f
+   * (default 0: as many as {@link #parallelism}). MLlib estimators cache their own working set
+   * during a fit, so this bounds the cached bytes a study adds to its one fold cache: at the
+   * default, what CrossValidator holds at the same parallelism, while the small rungs of a
+   * multi-fidelity schedule still run many fits at once. Raise it (up to parallelism × folds)
+   * to fit a trial's folds at once on full data when executors have the memory.
+   */
+  public IntParam fitsInFlight() {
+    return fitsInFlight;
   }
 
   /** Largest number of trials (default 20); a grid stops at its size. */
@@ -233,6 +250,10 @@ public final class HyperparameterSearch extends Estimator<TunedModel> implements
     return trialStore;
   }
 
+  public int getFitsInFlight() {
+    return (Integer) getOrDefault(fitsInFlight);
+  }
+
   public int getMaxTrials() {
     return (Integer) getOrDefault(maxTrials);
   }
@@ -296,6 +317,11 @@ public final class HyperparameterSearch extends Estimator<TunedModel> implements
     return this;
   }
 
+  public HyperparameterSearch setFitsInFlight(int value) {
+    return put(fitsInFlight, SearchErrors.atLeast("fitsInFlight", value, 0, "full-data fold fits"
+        + " at once (0 for parallelism)"));
+  }
+
   public HyperparameterSearch setMaxTrials(int value) {
     return put(maxTrials, SearchErrors.atLeast("maxTrials", value, 1, "trials"));
   }
@@ -346,6 +372,7 @@ public final class HyperparameterSearch extends Estimator<TunedModel> implements
         .store(trialStore == null ? new InMemoryTrialStore() : trialStore)
         .studyName(getStudyName()).maxTrials(getMaxTrials()).parallelism(getParallelism())
         .timeout(seconds > 0 ? Duration.ofMillis((long) (seconds * 1000)) : null)
+        .fitsInFlight(getFitsInFlight() == 0 ? getParallelism() : getFitsInFlight())
         .reproducible(getReproducible()).seed(getSeed()).refit(getRefit()).build();
     SearchRun.Outcome outcome = new SearchRun(spec).run(data);
     TunedModel model = new TunedModel(uid, outcome.bestModel(), checked.boundSpace(),

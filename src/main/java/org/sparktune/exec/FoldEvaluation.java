@@ -40,16 +40,19 @@ public final class FoldEvaluation implements TrialLoop.RungTask {
   private final Function<Trial, ParamMap> paramMaps;
   private final String studyId;
   private final ExecutorService foldPool;
+  private final FitPermits permits;
 
   /**
    * @param paramMaps the ParamMap of a trial's params
    * @param studyId a short id that makes job group names unique to this study
    * @param foldPool threads that fit folds, at least parallelism × folds of them; owned by
    *     the caller
+   * @param fitsInFlight full-data fold fits that may run at once, a fit at data fraction f
+   *     counting as f (see {@link FitPermits}); 0 for no bound beyond the threads
    */
   public FoldEvaluation(SparkContext sc, PreparedFolds folds, PipelinePlan plan,
       Evaluator evaluator, Function<Trial, ParamMap> paramMaps, String studyId,
-      ExecutorService foldPool) {
+      ExecutorService foldPool, int fitsInFlight) {
     this.sc = sc;
     this.folds = folds;
     this.plan = plan;
@@ -57,6 +60,7 @@ public final class FoldEvaluation implements TrialLoop.RungTask {
     this.paramMaps = paramMaps;
     this.studyId = studyId;
     this.foldPool = foldPool;
+    this.permits = new FitPermits(fitsInFlight);
   }
 
   @Override
@@ -85,7 +89,18 @@ public final class FoldEvaluation implements TrialLoop.RungTask {
     return metrics;
   }
 
-  private double fitAndScore(Trial trial, Budget budget, int slot, int fold, ParamMap params) {
+  private double fitAndScore(Trial trial, Budget budget, int slot, int fold, ParamMap params)
+      throws InterruptedException {
+    int held = permits.acquire(budget.fraction());
+    try {
+      return fitAndScoreHolding(trial, budget, slot, fold, params);
+    } finally {
+      permits.release(held);
+    }
+  }
+
+  private double fitAndScoreHolding(Trial trial, Budget budget, int slot, int fold,
+      ParamMap params) {
     int k = folds.numFolds();
     sc.setLocalProperty("spark.scheduler.pool", "sparktune-" + slot);
     sc.setJobGroup(jobGroup(trial), "sparktune trial " + trial.number()

@@ -75,7 +75,7 @@ public final class SearchRun {
         PreparedFolds prepared = PreparedFolds.prepare(folds, plan, partitions)) {
       prefixFits = prepared.prefixFits();
       FoldEvaluation evaluation = new FoldEvaluation(sc, prepared, plan, evaluator,
-          t -> space.toParamMap(t.params()), studyId, foldPool);
+          t -> space.toParamMap(t.params()), studyId, foldPool, spec.fitsInFlight());
       ending = new TrialLoop(study, spec.scheduler(), spec.loop())
           .run(evaluation, evaluation::cancel);
     } finally {

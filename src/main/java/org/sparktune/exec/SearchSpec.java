@@ -17,7 +17,8 @@ import org.sparktune.study.TrialStore;
  * One search, described whole and immutably: what {@link SearchRun} runs. Built with {@link
  * #builder()}; the estimator, evaluator, space, sampler and splitter are required, the rest
  * have defaults (full-budget scheduler, an in-memory store, study name {@value
- * Study#DEFAULT_NAME}, 20 trials, 1 at a time, seed 0, no timeout, refit on, reproducible).
+ * Study#DEFAULT_NAME}, 20 trials, 1 at a time, as many full fits in flight as trials, seed 0,
+ * no timeout, refit on, reproducible).
  *
  * @param estimator what each trial fits
  * @param evaluator how each fold is scored
@@ -28,12 +29,14 @@ import org.sparktune.study.TrialStore;
  * @param store where the study's events are kept
  * @param studyName the study's name in its store
  * @param loop parallelism, trial budget, timeout and order of the trial loop
+ * @param fitsInFlight full-data fold fits that may run at once, a fit at data fraction f
+ *     counting as f; 0 for no bound beyond parallelism × folds
  * @param seed study seed
  * @param refit whether to fit the best params on all the data
  */
 public record SearchSpec(Estimator<?> estimator, Evaluator evaluator, SearchSpace space,
     Sampler sampler, Scheduler scheduler, Splitter splitter, TrialStore store, String studyName,
-    LoopSettings loop, long seed, boolean refit) {
+    LoopSettings loop, int fitsInFlight, long seed, boolean refit) {
 
   /** Checks that every part is there. */
   public SearchSpec {
@@ -69,6 +72,7 @@ public record SearchSpec(Estimator<?> estimator, Evaluator evaluator, SearchSpac
     private boolean reproducible = true;
     private long seed;
     private boolean refit = true;
+    private Integer fitsInFlight;
 
     private Builder() {}
 
@@ -134,6 +138,12 @@ public record SearchSpec(Estimator<?> estimator, Evaluator evaluator, SearchSpac
       return this;
     }
 
+    /** Full-data fold fits at once (default: parallelism, what CrossValidator holds). */
+    public Builder fitsInFlight(int value) {
+      fitsInFlight = value;
+      return this;
+    }
+
     public Builder seed(long value) {
       seed = value;
       return this;
@@ -148,7 +158,8 @@ public record SearchSpec(Estimator<?> estimator, Evaluator evaluator, SearchSpac
     public SearchSpec build() {
       return new SearchSpec(estimator, evaluator, space, sampler, scheduler, splitter,
           store == null ? new InMemoryTrialStore() : store, studyName,
-          new LoopSettings(parallelism, maxTrials, timeout, reproducible), seed, refit);
+          new LoopSettings(parallelism, maxTrials, timeout, reproducible),
+          fitsInFlight == null ? parallelism : fitsInFlight, seed, refit);
     }
   }
 }
