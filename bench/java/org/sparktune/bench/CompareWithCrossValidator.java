@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.File;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +42,7 @@ public final class CompareWithCrossValidator {
   private CompareWithCrossValidator() {}
 
   public static void main(String[] args) throws IOException {
-    Map<String, String> opt = options(args);
+    Map<String, String> opt = Options.parse(args);
     String dataName = opt.getOrDefault("data", "synthetic");
     long rows = Long.parseLong(opt.getOrDefault("rows", "200000"));
     int parallelism = Integer.parseInt(opt.getOrDefault("parallelism", "1"));
@@ -160,15 +159,4 @@ public final class CompareWithCrossValidator {
     return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
   }
 
-  private static Map<String, String> options(String[] args) {
-    Map<String, String> out = new LinkedHashMap<>();
-    for (int i = 0; i + 1 < args.length; i += 2) {
-      if (!args[i].startsWith("--")) {
-        throw new IllegalArgumentException("expected --option value pairs, got "
-            + Arrays.toString(args));
-      }
-      out.put(args[i].substring(2), args[i + 1]);
-    }
-    return out;
-  }
 }

@@ -32,7 +32,7 @@ class SuccessiveHalvingOnSparkTest {
 
   @BeforeAll
   static void data() {
-    data = TestData.adultNumeric(4000).cache();
+    data = TestData.adultNumeric(2500).cache();
     data.count();
   }
 
@@ -50,7 +50,7 @@ class SuccessiveHalvingOnSparkTest {
 
   @Test
   void nineCandidatesAtOneNinthThreeAtOneThirdOneOnAllTheData() {
-    TunedModel model = search(new LogisticRegression().setMaxIter(20)).fit(data);
+    TunedModel model = search(new LogisticRegression().setMaxIter(10)).fit(data);
     List<Trial> trials = model.trialList();
     assertEquals(9, trials.size());
     assertEquals(9, model.trials().count());
@@ -70,21 +70,34 @@ class SuccessiveHalvingOnSparkTest {
     assertTrue(pruned.getString(pruned.fieldIndex("error")).startsWith("not promoted after"));
   }
 
+  /**
+   * Params and end states are equal; metrics agree to 1e-9, not bit for bit: Spark merges
+   * partial aggregates (LogisticRegression's gradients, the evaluator's counts) in the order
+   * tasks finish, which moves the last digits of a double from run to run.
+   */
   @Test
   void sameSeedGivesTheSameStudyTwice() {
-    List<Trial> first = search(new LogisticRegression().setMaxIter(10)).setMaxTrials(9)
-        .fit(data).trialList();
-    List<Trial> second = search(new LogisticRegression().setMaxIter(10)).setMaxTrials(9)
-        .fit(data).trialList();
+    List<Trial> first = twoFoldSixCandidates().fit(data).trialList();
+    List<Trial> second = twoFoldSixCandidates().fit(data).trialList();
     assertEquals(first.size(), second.size());
     for (int i = 0; i < first.size(); i++) {
       assertEquals(first.get(i).params(), second.get(i).params(), "trial " + i);
       assertEquals(first.get(i).state(), second.get(i).state(), "trial " + i);
       for (int r = 0; r < first.get(i).rungs().size(); r++) {
-        assertEquals(first.get(i).rungs().get(r).foldValues(),
-            second.get(i).rungs().get(r).foldValues(), "trial " + i + " rung " + r);
+        List<Double> a = first.get(i).rungs().get(r).foldValues();
+        List<Double> b = second.get(i).rungs().get(r).foldValues();
+        assertEquals(a.size(), b.size());
+        for (int f = 0; f < a.size(); f++) {
+          assertEquals(a.get(f), b.get(f), 1e-9, "trial " + i + " rung " + r + " fold " + f);
+        }
       }
     }
+  }
+
+  private static HyperparameterSearch twoFoldSixCandidates() {
+    return search(new LogisticRegression().setMaxIter(5)).setMaxTrials(6)
+        .setSampler(new TpeSampler().setStartupTrials(2))
+        .setSplitter(new StratifiedKFold().setNumFolds(2).setLabelCol("label"));
   }
 
   @Test
