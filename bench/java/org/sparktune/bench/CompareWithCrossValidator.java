@@ -158,5 +158,4 @@ public final class CompareWithCrossValidator {
     double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
     return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
   }
-
 }

@@ -17,15 +17,22 @@ import org.apache.spark.ml.util.MLWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
+import org.sparktune.exec.InputErrors;
+import org.sparktune.exec.Provenance;
+import org.sparktune.exec.SearchChecks;
 import org.sparktune.exec.SearchRun;
 import org.sparktune.exec.SearchSpec;
 import org.sparktune.schedule.FullBudget;
+import org.sparktune.internal.JsonParam;
 import org.sparktune.schedule.Scheduler;
+import org.sparktune.schedule.Schedulers;
 import org.sparktune.search.RandomSampler;
 import org.sparktune.search.Sampler;
+import org.sparktune.search.Samplers;
 import org.sparktune.space.SearchSpace;
 import org.sparktune.split.KFold;
 import org.sparktune.split.Splitter;
+import org.sparktune.split.Splitters;
 import org.sparktune.study.InMemoryTrialStore;
 import org.sparktune.study.Study;
 import org.sparktune.study.TrialStore;
@@ -61,10 +68,10 @@ public final class HyperparameterSearch extends Estimator<TunedModel> implements
   private final String uid;
   private final Param<Estimator<?>> estimator;
   private final Param<Evaluator> evaluator;
-  private final SearchSpaceParam searchSpace;
-  private final SamplerParam sampler;
-  private final SplitterParam splitter;
-  private final SchedulerParam scheduler;
+  private final Param<SearchSpace> searchSpace;
+  private final Param<Sampler> sampler;
+  private final Param<Splitter> splitter;
+  private final Param<Scheduler> scheduler;
   private final Param<String> studyName;
   private final BooleanParam reproducible;
   private final IntParam fitsInFlight;
@@ -85,12 +92,14 @@ public final class HyperparameterSearch extends Estimator<TunedModel> implements
     this.uid = uid;
     estimator = new Param<>(this, "estimator", "estimator whose params are tuned");
     evaluator = new Param<>(this, "evaluator", "evaluator that scores each fold");
-    searchSpace = new SearchSpaceParam(this, "searchSpace", "the params searched and their"
-        + " ranges");
-    sampler = new SamplerParam(this, "sampler", "proposes each trial's params");
-    splitter = new SplitterParam(this, "splitter", "cuts the (train, validation) folds");
-    scheduler = new SchedulerParam(this, "scheduler", "decides the data fraction each trial"
-        + " runs at, and which trials go on");
+    searchSpace = new JsonParam<>(this, "searchSpace", "the params searched and their ranges",
+        SearchSpace::toJson, SearchSpace::fromJson);
+    sampler = new JsonParam<>(this, "sampler", "proposes each trial's params",
+        Samplers::toJson, Samplers::fromJson);
+    splitter = new JsonParam<>(this, "splitter", "cuts the (train, validation) folds",
+        Splitters::toJson, Splitters::fromJson);
+    scheduler = new JsonParam<>(this, "scheduler", "decides the data fraction each trial runs"
+        + " at, and which trials go on", Schedulers::toJson, Schedulers::fromJson);
     studyName = new Param<>(this, "studyName", "the study's name in its trial store");
     reproducible = new BooleanParam(this, "reproducible", "whether proposals depend on trial"
         + " numbers only, so the same seed gives the same study at any timing");
@@ -134,17 +143,17 @@ public final class HyperparameterSearch extends Estimator<TunedModel> implements
   }
 
   /** The params searched and their ranges. */
-  public SearchSpaceParam searchSpace() {
+  public Param<SearchSpace> searchSpace() {
     return searchSpace;
   }
 
   /** What proposes each trial (default {@link RandomSampler}). */
-  public SamplerParam sampler() {
+  public Param<Sampler> sampler() {
     return sampler;
   }
 
   /** What cuts the folds (default 3-fold {@link KFold}). */
-  public SplitterParam splitter() {
+  public Param<Splitter> splitter() {
     return splitter;
   }
 
@@ -152,7 +161,7 @@ public final class HyperparameterSearch extends Estimator<TunedModel> implements
    * What decides the data fraction each trial runs at and which trials go on (default {@link
    * FullBudget}: every trial on all the data, as CrossValidator does).
    */
-  public SchedulerParam scheduler() {
+  public Param<Scheduler> scheduler() {
     return scheduler;
   }
 
@@ -299,7 +308,7 @@ public final class HyperparameterSearch extends Estimator<TunedModel> implements
   }
 
   public HyperparameterSearch setStudyName(String value) {
-    return put(studyName, SearchErrors.studyName(value));
+    return put(studyName, InputErrors.studyName(value));
   }
 
   public HyperparameterSearch setReproducible(boolean value) {
@@ -318,16 +327,16 @@ public final class HyperparameterSearch extends Estimator<TunedModel> implements
   }
 
   public HyperparameterSearch setFitsInFlight(int value) {
-    return put(fitsInFlight, SearchErrors.atLeast("fitsInFlight", value, 0, "full-data fold fits"
+    return put(fitsInFlight, InputErrors.atLeast("fitsInFlight", value, 0, "full-data fold fits"
         + " at once (0 for parallelism)"));
   }
 
   public HyperparameterSearch setMaxTrials(int value) {
-    return put(maxTrials, SearchErrors.atLeast("maxTrials", value, 1, "trials"));
+    return put(maxTrials, InputErrors.atLeast("maxTrials", value, 1, "trials"));
   }
 
   public HyperparameterSearch setParallelism(int value) {
-    return put(parallelism, SearchErrors.atLeast("parallelism", value, 1, "trials at once"));
+    return put(parallelism, InputErrors.atLeast("parallelism", value, 1, "trials at once"));
   }
 
   public HyperparameterSearch setSeed(long value) {
@@ -335,7 +344,7 @@ public final class HyperparameterSearch extends Estimator<TunedModel> implements
   }
 
   public HyperparameterSearch setTimeout(double seconds) {
-    return put(timeout, SearchErrors.notNegative("timeout", seconds));
+    return put(timeout, InputErrors.notNegative("timeout", seconds));
   }
 
   public HyperparameterSearch setRefit(boolean value) {
@@ -344,7 +353,7 @@ public final class HyperparameterSearch extends Estimator<TunedModel> implements
 
   private <T> HyperparameterSearch put(Param<T> param, T value) {
     if (value == null) {
-      throw SearchErrors.nullValue(param.name());
+      throw InputErrors.nullValue(param.name());
     }
     set(param, value);
     return this;
@@ -357,13 +366,28 @@ public final class HyperparameterSearch extends Estimator<TunedModel> implements
    */
   @Override
   public StructType transformSchema(StructType schema) {
-    return SearchValidation.check(this, schema).outputSchema();
+    return check(schema).outputSchema();
+  }
+
+  private SearchChecks.Checked check(StructType schema) {
+    requireSet(estimator, "setEstimator(pipeline)");
+    requireSet(evaluator, "setEvaluator(new BinaryClassificationEvaluator())");
+    requireSet(searchSpace,
+        "setSearchSpace(new SearchSpace().logUniform(lr.regParam(), 1e-4, 1.0))");
+    return SearchChecks.check(getEstimator(), getEvaluator(), getSearchSpace(), getSampler(),
+        getScheduler(), getSplitter(), getMaxTrials(), schema);
+  }
+
+  private void requireSet(Param<?> param, String example) {
+    if (!isDefined(param)) {
+      throw InputErrors.notSet(param.name(), example);
+    }
   }
 
   @Override
   public TunedModel fit(Dataset<?> dataset) {
-    SearchValidation.Checked checked = SearchValidation.check(this, dataset.schema());
-    SearchValidation.checkNotEmpty(dataset);
+    SearchChecks.Checked checked = check(dataset.schema());
+    SearchChecks.checkNotEmpty(dataset);
     Dataset<Row> data = dataset.toDF();
     double seconds = getTimeout();
     SearchSpec spec = SearchSpec.builder()
@@ -376,8 +400,8 @@ public final class HyperparameterSearch extends Estimator<TunedModel> implements
         .reproducible(getReproducible()).seed(getSeed()).refit(getRefit()).build();
     SearchRun.Outcome outcome = new SearchRun(spec).run(data);
     TunedModel model = new TunedModel(uid, outcome.bestModel(), checked.boundSpace(),
-        outcome.trials(), outcome.best().number(), SearchValidation.metricName(getEvaluator()),
-        getEvaluator().isLargerBetter(), outcome.prefixFits(), Provenance.of(this));
+        outcome.trials(), outcome.best().number(), SearchChecks.metricName(getEvaluator()),
+        getEvaluator().isLargerBetter(), outcome.prefixFits(), Provenance.of(spec));
     return model.setParent(this);
   }
 

@@ -13,6 +13,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import org.sparktune.space.SearchSpace;
 import org.sparktune.study.Trial;
+import org.sparktune.study.TrialTable;
 
 /**
  * What {@link HyperparameterSearch} produced: the best params refitted on all the data, and

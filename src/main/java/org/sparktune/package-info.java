@@ -1,6 +1,10 @@
 /**
- * The Spark ML face of sparktune: {@link org.sparktune.HyperparameterSearch}, an
- * {@code Estimator} that tunes any estimator by a study, and {@link org.sparktune.TunedModel},
- * the {@code Model} it produces: best model, best params, every trial, MLlib persistence.
+ * The Spark ML face of sparktune, and only that: {@link org.sparktune.HyperparameterSearch},
+ * an {@code Estimator} that tunes any estimator by a study; {@link org.sparktune.TunedModel},
+ * the {@code Model} it produces (best model, best params, every trial and rung); {@link
+ * org.sparktune.ModelChoice} and {@link org.sparktune.ModelChoiceModel}, model selection inside
+ * one search; and their MLlib writers and readers (which need the classes' package-private
+ * constructors). Checks, provenance, the trial tables and the search itself live in {@code
+ * exec} and {@code study}; nothing below imports this package.
  */
 package org.sparktune;

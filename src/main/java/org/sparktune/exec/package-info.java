@@ -1,7 +1,11 @@
 /**
- * Running trials: {@link org.sparktune.exec.TrialLoop} asks and tells a study with up to
- * {@code parallelism} trials at once; {@link org.sparktune.exec.FoldEvaluation} runs one trial
- * as Spark jobs in its own job group over {@link org.sparktune.exec.PreparedFolds}, whose
- * pipeline prefix ({@link org.sparktune.exec.PipelinePlan}) is fitted once per fold.
+ * Running a search on Spark. {@link org.sparktune.exec.SearchSpec} describes one search whole;
+ * {@link org.sparktune.exec.SearchChecks} checks it against the input before any job; {@link
+ * org.sparktune.exec.SearchRun} splits once, prepares the folds and runs the {@link
+ * org.sparktune.exec.TrialLoop}, which hands out the scheduler's work items (a trial at a
+ * budget) to up to {@code parallelism} workers; {@link org.sparktune.exec.FoldEvaluation} runs
+ * one item as Spark jobs in the trial's job group over {@link
+ * org.sparktune.exec.PreparedFolds}, whose pipeline prefix ({@link
+ * org.sparktune.exec.PipelinePlan}) is fitted once per fold. Never imports the root package.
  */
 package org.sparktune.exec;

@@ -1,4 +1,4 @@
-package org.sparktune;
+package org.sparktune.study;
 
 import java.sql.Timestamp;
 import java.util.ArrayList;
@@ -17,11 +17,12 @@ import org.sparktune.space.Categorical;
 import org.sparktune.space.Dimension;
 import org.sparktune.space.FloatRange;
 import org.sparktune.space.SearchSpace;
-import org.sparktune.study.Rung;
-import org.sparktune.study.Trial;
 
-/** The trials of a study as a DataFrame: one row a trial, one typed column a parameter. */
-final class TrialTable {
+/**
+ * The trials of a study as DataFrames: one row a trial with one typed column a parameter, and
+ * one row a rung.
+ */
+public final class TrialTable {
 
   /** Columns every table has; a dimension with one of these names gets a {@code param_} prefix. */
   private static final List<String> FIXED = List.of("trial", "status", "metric", "metricStd",
@@ -30,7 +31,8 @@ final class TrialTable {
 
   private TrialTable() {}
 
-  static Dataset<Row> toDataFrame(SparkSession spark, SearchSpace space, List<Trial> trials,
+  /** One row a trial; see {@code TunedModel.trials()} for the columns. */
+  public static Dataset<Row> toDataFrame(SparkSession spark, SearchSpace space, List<Trial> trials,
       Map<String, String> provenance) {
     List<Dimension> dims = space.dimensions();
     List<StructField> fields = new ArrayList<>();
@@ -79,7 +81,7 @@ final class TrialTable {
   }
 
   /** One row per rung of every trial: trial, rung, budget, metric, foldMetrics, times. */
-  static Dataset<Row> rungsDataFrame(SparkSession spark, List<Trial> trials) {
+  public static Dataset<Row> rungsDataFrame(SparkSession spark, List<Trial> trials) {
     StructType schema = new StructType(new StructField[] {
         field("trial", DataTypes.IntegerType, false),
         field("rung", DataTypes.IntegerType, false),
@@ -103,7 +105,8 @@ final class TrialTable {
     return spark.createDataFrame(rows, schema);
   }
 
-  static String columnName(String dimension) {
+  /** The column of a dimension: its name, prefixed when it clashes with a fixed column. */
+  private static String columnName(String dimension) {
     return FIXED.contains(dimension) ? "param_" + dimension : dimension;
   }
 

@@ -1,15 +1,18 @@
-package org.sparktune;
+package org.sparktune.exec;
 
 import java.util.Arrays;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
-/** The bad-input messages of the Spark face: what is wrong, why, and how to fix it. */
-final class SearchErrors {
+/**
+ * The bad-input messages of a search: what is wrong, why, and how to fix it. Used by the
+ * Spark face's setters and by {@link SearchChecks}.
+ */
+public final class InputErrors {
 
-  private SearchErrors() {}
+  private InputErrors() {}
 
-  static int atLeast(String param, int value, int min, String what) {
+  public static int atLeast(String param, int value, int min, String what) {
     if (value < min) {
       throw new IllegalArgumentException(param + " must be at least " + min + " but is " + value
           + "; set " + param + " to the number of " + what + " you want (" + min + " or more).");
@@ -17,7 +20,7 @@ final class SearchErrors {
     return value;
   }
 
-  static double notNegative(String param, double value) {
+  public static double notNegative(String param, double value) {
     if (!(value >= 0)) {
       throw new IllegalArgumentException(param + " must be 0 or more seconds but is " + value
           + "; use 0 for no " + param + ".");
@@ -25,7 +28,7 @@ final class SearchErrors {
     return value;
   }
 
-  static String studyName(String value) {
+  public static String studyName(String value) {
     if (value == null || value.isBlank()) {
       throw new IllegalArgumentException("studyName is blank; give the study a name that says"
           + " what it tunes, e.g. setStudyName(\"churn-lr\"): every event of its log carries"
@@ -34,22 +37,22 @@ final class SearchErrors {
     return value;
   }
 
-  static IllegalArgumentException nullValue(String param) {
+  public static IllegalArgumentException nullValue(String param) {
     return new IllegalArgumentException(param + " cannot be set to null; set it to a value, or"
         + " clear(" + param + "()) to use the default.");
   }
 
-  static IllegalArgumentException notSet(String param, String example) {
+  public static IllegalArgumentException notSet(String param, String example) {
     return new IllegalArgumentException("HyperparameterSearch needs " + param + "; call "
         + example + " before fit.");
   }
 
-  static IllegalArgumentException emptySpace() {
+  public static IllegalArgumentException emptySpace() {
     return new IllegalArgumentException("searchSpace has no dimension to search; add at least"
         + " one, e.g. new SearchSpace().logUniform(lr.regParam(), 1e-4, 1.0).");
   }
 
-  static IllegalArgumentException estimatorRejectsInput(String estimator, Exception cause,
+  public static IllegalArgumentException estimatorRejectsInput(String estimator, Exception cause,
       StructType schema) {
     return new IllegalArgumentException("estimator " + estimator + " cannot use the input: "
         + firstLine(cause.getMessage()) + ". The input's columns are " + columns(schema)
@@ -57,7 +60,7 @@ final class SearchErrors {
         + " columns the input has.", cause);
   }
 
-  static IllegalArgumentException evaluatorColumnMissing(String evaluator, String param,
+  public static IllegalArgumentException evaluatorColumnMissing(String evaluator, String param,
       String column, StructType modelOutput) {
     return new IllegalArgumentException("evaluator " + evaluator + " reads column '" + column
         + "' (" + param + "), which the estimator's model does not write; the model's output"
@@ -65,14 +68,14 @@ final class SearchErrors {
         + " an evaluator that fits the model (e.g. RegressionEvaluator for a regressor).");
   }
 
-  static IllegalArgumentException emptyInput() {
+  public static IllegalArgumentException emptyInput() {
     return new IllegalArgumentException("the input DataFrame has no rows; nothing can be"
         + " tuned on it: check the filter or the table version that produced it.");
   }
 
-  static String columns(StructType schema) {
+  public static String columns(StructType schema) {
     return Arrays.toString(Arrays.stream(schema.fields())
-        .map(SearchErrors::describe).toArray());
+        .map(InputErrors::describe).toArray());
   }
 
   private static String describe(StructField f) {

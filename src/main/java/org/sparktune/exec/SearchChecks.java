@@ -1,4 +1,4 @@
-package org.sparktune;
+package org.sparktune.exec;
 
 import java.util.List;
 import org.apache.spark.ml.Estimator;
@@ -6,16 +6,23 @@ import org.apache.spark.ml.evaluation.Evaluator;
 import org.apache.spark.ml.param.Param;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.types.StructType;
+import org.sparktune.schedule.Scheduler;
+import org.sparktune.search.Sampler;
 import org.sparktune.space.SearchSpace;
+import org.sparktune.split.Splitter;
 
-/** Every check {@link HyperparameterSearch} makes before a job runs. */
-final class SearchValidation {
+/**
+ * Every check a search makes before a job runs: the space belongs to the estimator, the
+ * sampler can search it, the scheduler fits the trial budget and the sampler, the splitter and
+ * the estimator find their columns, and the evaluator finds the columns the model writes.
+ */
+public final class SearchChecks {
 
   /** Evaluator params that name a column the model (or the input) must have. */
   private static final List<String> EVALUATOR_COLUMNS =
       List.of("labelCol", "predictionCol", "rawPredictionCol", "featuresCol");
 
-  private SearchValidation() {}
+  private SearchChecks() {}
 
   /**
    * What the checks established.
@@ -23,51 +30,42 @@ final class SearchValidation {
    * @param boundSpace the space bound to the estimator's stages
    * @param outputSchema the schema the fitted model outputs
    */
-  record Checked(SearchSpace boundSpace, StructType outputSchema) {}
+  public record Checked(SearchSpace boundSpace, StructType outputSchema) {}
 
-  static Checked check(HyperparameterSearch search, StructType schema) {
-    requireSet(search, search.estimator(), "setEstimator(pipeline)");
-    requireSet(search, search.evaluator(), "setEvaluator(new BinaryClassificationEvaluator())");
-    requireSet(search, search.searchSpace(),
-        "setSearchSpace(new SearchSpace().logUniform(lr.regParam(), 1e-4, 1.0))");
-    Estimator<?> estimator = search.getEstimator();
-    SearchSpace space = search.getSearchSpace();
+  /** Checks a search's parts against the input's schema, before any job. */
+  public static Checked check(Estimator<?> estimator, Evaluator evaluator, SearchSpace space,
+      Sampler sampler, Scheduler scheduler, Splitter splitter, int maxTrials,
+      StructType schema) {
     if (space.dimensions().isEmpty()) {
-      throw SearchErrors.emptySpace();
+      throw InputErrors.emptySpace();
     }
     SearchSpace bound = space.bind(estimator);
-    search.getSampler().validate(bound.dimensions());
-    search.getScheduler().validate(search.getMaxTrials(),
-        search.getSampler().capacity(bound.dimensions()));
-    search.getSplitter().validate(schema);
+    sampler.validate(bound.dimensions());
+    scheduler.validate(maxTrials, sampler.capacity(bound.dimensions()));
+    splitter.validate(schema);
     StructType output;
     try {
       output = estimator.transformSchema(schema);
     } catch (RuntimeException e) {
-      throw SearchErrors.estimatorRejectsInput(estimator.uid(), e, schema);
+      throw InputErrors.estimatorRejectsInput(estimator.uid(), e, schema);
     }
-    checkEvaluatorColumns(search.getEvaluator(), output);
+    checkEvaluatorColumns(evaluator, output);
     return new Checked(bound, output);
   }
 
-  static void checkNotEmpty(Dataset<?> data) {
+  /** Fails when {@code data} has no rows. */
+  public static void checkNotEmpty(Dataset<?> data) {
     if (data.isEmpty()) {
-      throw SearchErrors.emptyInput();
+      throw InputErrors.emptyInput();
     }
   }
 
   /** The evaluator's metric name, from its metricName param when it has one. */
-  static String metricName(Evaluator evaluator) {
+  public static String metricName(Evaluator evaluator) {
     if (evaluator.hasParam("metricName")) {
       return String.valueOf(evaluator.getOrDefault(evaluator.getParam("metricName")));
     }
     return evaluator.getClass().getSimpleName();
-  }
-
-  private static void requireSet(HyperparameterSearch search, Param<?> param, String example) {
-    if (!search.isDefined(param)) {
-      throw SearchErrors.notSet(param.name(), example);
-    }
   }
 
   private static void checkEvaluatorColumns(Evaluator evaluator, StructType output) {
@@ -82,7 +80,7 @@ final class SearchValidation {
       }
       String column = String.valueOf(evaluator.getOrDefault(param));
       if (!names.contains(column)) {
-        throw SearchErrors.evaluatorColumnMissing(evaluator.getClass().getSimpleName(), name,
+        throw InputErrors.evaluatorColumnMissing(evaluator.getClass().getSimpleName(), name,
             column, output);
       }
     }

@@ -1,0 +1,31 @@
+package org.sparktune.exec;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.sparktune.internal.Versions;
+import org.sparktune.schedule.Schedulers;
+import org.sparktune.search.Samplers;
+import org.sparktune.split.Splitters;
+
+/** Where a study's results came from, recorded with every trial row. */
+public final class Provenance {
+
+  private Provenance() {}
+
+  /** Sampler, scheduler, splitter, seeds, stages and versions of {@code spec}. */
+  public static Map<String, String> of(SearchSpec spec) {
+    Map<String, String> p = new LinkedHashMap<>();
+    p.put("study", spec.studyName());
+    p.put("sampler", Samplers.toJson(spec.sampler()));
+    p.put("scheduler", Schedulers.toJson(spec.scheduler()));
+    p.put("reproducible", Boolean.toString(spec.loop().reproducible()));
+    p.put("splitter", Splitters.toJson(spec.splitter()));
+    p.put("studySeed", Long.toString(spec.seed()));
+    p.put("estimator", spec.estimator().uid());
+    p.put("evaluator", spec.evaluator().uid());
+    p.put("sparktuneVersion", Versions.library());
+    p.put("sparkVersion", Versions.spark());
+    p.put("javaVersion", Versions.java());
+    return p;
+  }
+}
