@@ -26,6 +26,7 @@ import org.apache.spark.sql.types.StringType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.sparktune.HyperparameterSearch;
+import org.sparktune.schedule.Schedulers;
 import org.sparktune.search.Samplers;
 import org.sparktune.space.Distribution;
 import org.sparktune.space.FloatRange;
@@ -79,6 +80,8 @@ final class ConfiguredStudy {
     Pipeline pipeline = new Pipeline().setStages(stages.toArray(new PipelineStage[0]));
     Map<String, Object> samplerOptions = new LinkedHashMap<>(config.sampler());
     String samplerName = String.valueOf(samplerOptions.remove("name"));
+    Map<String, Object> schedulerOptions = new LinkedHashMap<>(config.scheduler());
+    String schedulerName = String.valueOf(schedulerOptions.remove("name"));
     Map<String, Object> splitterOptions = new LinkedHashMap<>(config.splitter());
     String splitterName = String.valueOf(splitterOptions.remove("name"));
     if (splitterName.toLowerCase().startsWith("stratified")) {
@@ -90,6 +93,7 @@ final class ConfiguredStudy {
         .setSearchSpace(space(config.space(), model))
         .setSampler(Samplers.fromConfig(samplerName, samplerOptions))
         .setSplitter(Splitters.fromConfig(splitterName, splitterOptions))
+        .setScheduler(Schedulers.fromConfig(schedulerName, schedulerOptions))
         .setMaxTrials(config.maxTrials())
         .setParallelism(config.parallelism())
         .setSeed(config.seed())

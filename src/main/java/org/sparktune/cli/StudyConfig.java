@@ -27,6 +27,7 @@ import java.util.Set;
  * @param sampler sampler name and options
  * @param splitter splitter name and options
  * @param metric the evaluator's metric name
+ * @param scheduler scheduler name and options (default fullBudget)
  * @param maxTrials trials at most
  * @param parallelism trials at once
  * @param seed study seed
@@ -34,12 +35,13 @@ import java.util.Set;
  */
 public record StudyConfig(String dataPath, String dataFormat, Map<String, String> dataOptions,
     List<String> columns, String label, String model, List<JsonNode> space,
-    Map<String, Object> sampler, Map<String, Object> splitter, String metric, int maxTrials,
+    Map<String, Object> sampler, Map<String, Object> splitter, String metric,
+    Map<String, Object> scheduler, int maxTrials,
     int parallelism, long seed, double timeoutSeconds) {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final Set<String> KEYS = Set.of("data", "label", "model", "space", "sampler",
-      "splitter", "metric", "maxTrials", "parallelism", "seed", "timeoutSeconds");
+      "splitter", "metric", "scheduler", "maxTrials", "parallelism", "seed", "timeoutSeconds");
   private static final Set<String> DATA_KEYS = Set.of("path", "format", "options", "columns");
 
   /** Reads and checks the config at {@code file}. */
@@ -66,7 +68,8 @@ public record StudyConfig(String dataPath, String dataFormat, Map<String, String
     return new StudyConfig(text(file, data, "path", null), text(file, data, "format", "csv"),
         options, columns, text(file, root, "label", null), text(file, root, "model", null),
         space, object(root.get("sampler"), "random"), object(root.get("splitter"), "kFold"),
-        text(file, root, "metric", null), root.path("maxTrials").asInt(20),
+        text(file, root, "metric", null), object(root.get("scheduler"), "fullBudget"),
+        root.path("maxTrials").asInt(20),
         root.path("parallelism").asInt(1), root.path("seed").asLong(42),
         root.path("timeoutSeconds").asDouble(0));
   }
