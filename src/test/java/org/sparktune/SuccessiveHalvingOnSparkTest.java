@@ -49,7 +49,7 @@ class SuccessiveHalvingOnSparkTest {
   }
 
   @Test
-  void nineCandidatesAtOneNinthThreeAtOneThirdOneOnAllTheData() {
+  void nineCandidatesAtOneNinthThreeAtOneThirdOneOnAllTheData() throws Exception {
     TunedModel model = search(new LogisticRegression().setMaxIter(10)).fit(data);
     List<Trial> trials = model.trialList();
     assertEquals(9, trials.size());
@@ -68,6 +68,21 @@ class SuccessiveHalvingOnSparkTest {
     assertNotNull(model.bestModel());
     Row pruned = model.trials().where("status = 'PRUNED'").orderBy("trial").first();
     assertTrue(pruned.getString(pruned.fieldIndex("error")).startsWith("not promoted after"));
+    Path dir = Files.createTempDirectory("sparktune-sh-model");
+    model.save(dir.resolve("model").toString());
+    assertEquals(trials, TunedModel.load(dir.resolve("model").toString()).trialList());
+  }
+
+  @Test
+  void aSecondFitOverTheSameStoreResumesTheStudy() {
+    LogisticRegression lr = new LogisticRegression().setMaxIter(5);
+    TrialStore store = new InMemoryTrialStore();
+    List<Trial> first = search(lr).setScheduler(new org.sparktune.schedule.FullBudget())
+        .setMaxTrials(2).setTrialStore(store).setRefit(false).fit(data).trialList();
+    List<Trial> resumed = search(lr).setScheduler(new org.sparktune.schedule.FullBudget())
+        .setMaxTrials(4).setTrialStore(store).setRefit(false).fit(data).trialList();
+    assertEquals(4, resumed.size());
+    assertEquals(first, resumed.subList(0, 2));
   }
 
   /**
