@@ -4,6 +4,7 @@ import java.util.List;
 import org.apache.spark.ml.Model;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.param.Params;
+import org.apache.spark.ml.util.Identifiable;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.ml.util.MLWritable;
 import org.apache.spark.ml.util.MLWriter;
@@ -26,6 +27,16 @@ public final class ModelChoiceModel extends Model<ModelChoiceModel>
   private final String chosen;
   private final Model<?> model;
 
+  /**
+   * An empty model, with no chosen candidate: the instance {@link java.util.ServiceLoader}
+   * builds when Spark lists the registered stages ({@code META-INF/services}). {@link #model}
+   * and {@link #transform} fail on it, saying how to get a real model: {@link #load} or
+   * {@link ModelChoice#fit}.
+   */
+  public ModelChoiceModel() {
+    this(Identifiable.randomUID("modelChoice"), "", null);
+  }
+
   ModelChoiceModel(String uid, String chosen, Model<?> model) {
     this.uid = uid;
     this.chosen = chosen;
@@ -44,28 +55,33 @@ public final class ModelChoiceModel extends Model<ModelChoiceModel>
 
   /** The fitted model of the chosen candidate. */
   public Model<?> model() {
+    if (model == null) {
+      throw new IllegalStateException("this ModelChoiceModel is empty: it has no fitted model"
+          + " because it was built by the no-arg constructor, which exists for ServiceLoader;"
+          + " get a real one from ModelChoice.fit(data) or ModelChoiceModel.load(path).");
+    }
     return model;
   }
 
   @Override
   public List<? extends Params> nestedStages() {
-    return List.of(model);
+    return model == null ? List.of() : List.of(model);
   }
 
   @Override
   public Dataset<Row> transform(Dataset<?> dataset) {
-    return model.transform(dataset);
+    return model().transform(dataset);
   }
 
   @Override
   public StructType transformSchema(StructType schema) {
-    return model.transformSchema(schema);
+    return model().transformSchema(schema);
   }
 
   @Override
   public ModelChoiceModel copy(ParamMap extra) {
-    return copyValues(new ModelChoiceModel(uid, chosen, model.copy(extra)), extra)
-        .setParent(parent());
+    return copyValues(new ModelChoiceModel(uid, chosen, model == null ? null : model.copy(extra)),
+        extra).setParent(parent());
   }
 
   @Override

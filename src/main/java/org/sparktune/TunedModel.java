@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.ml.Model;
 import org.apache.spark.ml.param.ParamMap;
+import org.apache.spark.ml.util.Identifiable;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.ml.util.MLWritable;
 import org.apache.spark.ml.util.MLWriter;
@@ -43,6 +44,17 @@ public final class TunedModel extends Model<TunedModel> implements MLWritable {
   private final int prefixFits;
   private final Map<String, String> provenance;
 
+  /**
+   * An empty model, with no trials and no best model: the instance {@link java.util.ServiceLoader}
+   * builds when Spark lists the registered stages ({@code META-INF/services}). Every accessor of
+   * the search's results fails on it, saying how to get a real model: {@link #load} or
+   * {@link HyperparameterSearch#fit}.
+   */
+  public TunedModel() {
+    this(Identifiable.randomUID("hyperparameterSearch"), null, new SearchSpace(), List.of(), -1,
+        "", false, 0, Map.of());
+  }
+
   TunedModel(String uid, Model<?> bestModel, SearchSpace space, List<Trial> trials,
       int bestTrial, String metricName, boolean largerBetter, int prefixFits,
       Map<String, String> provenance) {
@@ -64,6 +76,7 @@ public final class TunedModel extends Model<TunedModel> implements MLWritable {
 
   /** The best params fitted on all the data; fails if the search ran with refit off. */
   public Model<?> bestModel() {
+    requireTrials();
     if (bestModel == null) {
       throw new IllegalStateException("this TunedModel has no best model because the search ran"
           + " with refit off; fit estimator.fit(data, model.bestParamMap()) yourself, or search"
@@ -94,6 +107,7 @@ public final class TunedModel extends Model<TunedModel> implements MLWritable {
 
   /** The best trial. */
   public Trial bestTrial() {
+    requireTrials();
     return trials.get(bestTrial);
   }
 
@@ -181,8 +195,19 @@ public final class TunedModel extends Model<TunedModel> implements MLWritable {
 
   @Override
   public String toString() {
+    if (trials.isEmpty()) {
+      return "TunedModel: uid=" + uid + ", empty";
+    }
     return "TunedModel: uid=" + uid + ", best " + metricName + "=" + bestMetric() + " with "
         + bestParams() + ", " + trials.size() + " trials";
+  }
+
+  private void requireTrials() {
+    if (trials.isEmpty()) {
+      throw new IllegalStateException("this TunedModel is empty: it has no trials because it was"
+          + " built by the no-arg constructor, which exists for ServiceLoader; get a real one"
+          + " from HyperparameterSearch.fit(data) or TunedModel.load(path).");
+    }
   }
 
   int bestTrialNumber() {

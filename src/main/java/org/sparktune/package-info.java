@@ -4,7 +4,9 @@
  * the {@code Model} it produces (best model, best params, every trial and rung); {@link
  * org.sparktune.ModelChoice} and {@link org.sparktune.ModelChoiceModel}, model selection inside
  * one search; and their MLlib writers and readers (which need the classes' package-private
- * constructors). Checks, provenance, the trial tables and the search itself live in {@code
- * exec} and {@code study}; nothing below imports this package.
+ * constructors). All four save and load with MLlib persistence and are listed for {@link
+ * java.util.ServiceLoader} under {@code META-INF/services}. Checks, provenance, the trial
+ * tables and the search itself live in {@code exec} and {@code study}; nothing below imports
+ * this package.
  */
 package org.sparktune;

@@ -15,10 +15,22 @@ import org.apache.spark.ml.util.MLWritable;
 
 /**
  * Reads and writes MLlib-style saved stages: a one-line JSON {@code metadata} text file (class,
- * timestamp, sparkVersion, uid, paramMap, defaultParamMap, as MLlib's own writer lays it out)
- * plus nested stages in sub-directories, loaded again through their class's {@code load}.
+ * timestamp, sparkVersion, uid, paramMap, defaultParamMap, as MLlib's own writer lays it out,
+ * plus sparktuneVersion and formatVersion) and nested stages in sub-directories, loaded again
+ * through their class's {@code load}.
+ *
+ * <p>{@link #read} refuses a formatVersion this build does not know; metadata without one (saved
+ * before the field was written) reads as format 1. Nested stages' classes are resolved through
+ * the thread's context class loader, as Spark's own readers do, so stages from jars a notebook
+ * or spark-submit added load too.
  */
 public final class MetadataFiles {
+
+  /** The formatVersion {@link #describe} writes. */
+  public static final int FORMAT_VERSION = 1;
+
+  /** Every formatVersion {@link #read} accepts. */
+  public static final List<Integer> READABLE_FORMATS = List.of(1);
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -34,7 +46,7 @@ public final class MetadataFiles {
     meta.put("timestamp", System.currentTimeMillis());
     meta.put("sparkVersion", Versions.spark());
     meta.put("sparktuneVersion", Versions.library());
-    meta.put("formatVersion", 1);
+    meta.put("formatVersion", FORMAT_VERSION);
     meta.put("uid", stage.uid());
     ObjectNode set = meta.putObject("paramMap");
     ObjectNode defaults = meta.putObject("defaultParamMap");
@@ -83,13 +95,23 @@ public final class MetadataFiles {
     return JavaSparkContext.fromSparkContext(sc).textFile(dir, 1).collect();
   }
 
-  /** Reads {@code path}/metadata and checks it was written for {@code expectedClass}. */
+  /**
+   * Reads {@code path}/metadata and, unless {@code expectedClass} is null, checks it was written
+   * for that class in a format this build reads.
+   */
   public static JsonNode read(SparkContext sc, String path, Class<?> expectedClass) {
     JsonNode meta = parse(readLines(sc, path + "/metadata").get(0));
     String cls = meta.path("class").asText();
-    if (expectedClass != null && !cls.equals(expectedClass.getName())) {
-      throw new IllegalArgumentException("the stage saved at " + path + " is a " + cls
-          + ", not a " + expectedClass.getName() + "; load it with " + cls + ".load(path).");
+    if (expectedClass == null) {
+      return meta;
+    }
+    if (!cls.equals(expectedClass.getName())) {
+      throw PersistenceErrors.wrongClass(path, cls, expectedClass.getName());
+    }
+    JsonNode format = meta.get("formatVersion");
+    if (format != null && !(format.isInt() && READABLE_FORMATS.contains(format.intValue()))) {
+      throw PersistenceErrors.unknownFormat(path, cls, format.toString(), READABLE_FORMATS,
+          meta.path("sparktuneVersion").asText(""));
     }
     return meta;
   }
@@ -97,9 +119,7 @@ public final class MetadataFiles {
   /** Saves a nested stage under {@code path}; it must be MLWritable. */
   public static void saveNested(Object stage, String role, String path) {
     if (!(stage instanceof MLWritable writable)) {
-      throw new IllegalArgumentException("the " + role + " " + stage + " cannot be saved: its"
-          + " class " + stage.getClass().getName() + " is not MLWritable; save the pieces"
-          + " yourself or use a writable " + role + ".");
+      throw PersistenceErrors.notWritable(role, stage);
     }
     try {
       writable.write().save(path);
@@ -108,19 +128,43 @@ public final class MetadataFiles {
     }
   }
 
-  /** Loads the stage saved under {@code path} through its class's static {@code load}. */
+  /**
+   * Loads the stage saved under {@code path} through its class's static {@code load}, the class
+   * found by {@link #classLoader()}. What {@code load} throws unchecked is thrown as it is (its
+   * message names the nested path).
+   */
   @SuppressWarnings("unchecked")
   public static <T> T loadNested(SparkContext sc, String path) {
     String cls = read(sc, path, null).path("class").asText();
+    Class<?> type;
     try {
-      return (T) Class.forName(cls).getMethod("load", String.class).invoke(null, path);
-    } catch (InvocationTargetException e) {
-      throw new IllegalStateException("cannot load the " + cls + " saved at " + path + ": "
-          + e.getCause(), e.getCause());
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("cannot load the " + cls + " saved at " + path
-          + ": the class has no static load(String); is its library on the classpath?", e);
+      type = Class.forName(cls, true, classLoader());
+    } catch (ClassNotFoundException e) {
+      throw PersistenceErrors.classNotFound(path, cls, e);
     }
+    try {
+      return (T) type.getMethod("load", String.class).invoke(null, path);
+    } catch (InvocationTargetException e) {
+      if (e.getCause() instanceof RuntimeException unchecked) {
+        throw unchecked;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw PersistenceErrors.loadFailed(path, cls, e.getCause());
+    } catch (ReflectiveOperationException e) {
+      throw PersistenceErrors.noLoadMethod(path, cls, e);
+    }
+  }
+
+  /**
+   * The loader that resolves saved stages' classes: the thread's context class loader, which
+   * notebooks and spark-submit give the user's jars, or sparktune's own when the thread has none
+   * (as Spark's {@code Utils.getContextOrSparkClassLoader}).
+   */
+  public static ClassLoader classLoader() {
+    ClassLoader context = Thread.currentThread().getContextClassLoader();
+    return context != null ? context : MetadataFiles.class.getClassLoader();
   }
 
   /** Parses JSON text. */

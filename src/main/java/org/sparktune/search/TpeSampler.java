@@ -89,7 +89,10 @@ public final class TpeSampler implements Sampler {
     return this;
   }
 
-  /** Whether running trials count as bad observations (default true). */
+  /**
+   * Whether running trials count as bad observations (default true); without the liar they are
+   * ignored until told, so concurrent asks may land close together.
+   */
   public TpeSampler setConstantLiar(boolean value) {
     constantLiar = value;
     return this;

@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.DoubleSummaryStatistics;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.sparktune.space.Dimension;
 import org.sparktune.space.SearchSpace;
 import org.sparktune.study.Direction;
 import org.sparktune.study.Study;
@@ -58,26 +60,67 @@ class QmcAndTpeSamplerTest {
     assertTrue(wins >= 15, "TPE better in " + wins + " of 20 seeds");
   }
 
+  private static final List<Dimension> UNIT = new SearchSpace().uniform("x", 0, 1).dimensions();
+  private static final int TOLD = 20;
+  private static final int IN_FLIGHT = 8;
+
+  private static SamplingContext context(List<Observation> history, int number, long seed) {
+    return new SamplingContext(UNIT, history, number, Seeds.derive(seed, number), seed);
+  }
+
+  /**
+   * {@value #TOLD} trials of {@code (x - 0.3)^2} asked and told one by one, then
+   * {@value #IN_FLIGHT} asked at once (each still running when the next is asked).
+   */
+  private static List<Observation> askedWhileRunning(TpeSampler tpe, long seed) {
+    List<Observation> history = new ArrayList<>();
+    for (int i = 0; i < TOLD + IN_FLIGHT; i++) {
+      Map<String, Object> p = tpe.sample(context(history, i, seed));
+      double x = (Double) p.get("x");
+      history.add(i < TOLD
+          ? new Observation(i, p, Observation.Status.COMPLETE, (x - 0.3) * (x - 0.3))
+          : new Observation(i, p, Observation.Status.RUNNING, Double.NaN));
+    }
+    return history;
+  }
+
+  private static double spreadInFlight(List<Observation> history) {
+    DoubleSummaryStatistics xs = history.subList(TOLD, history.size()).stream()
+        .mapToDouble(o -> (Double) o.params().get("x")).summaryStatistics();
+    return xs.getMax() - xs.getMin();
+  }
+
   @Test
-  void constantLiarSpreadsConcurrentAsksApart() {
-    for (boolean liar : new boolean[] {true, false}) {
-      Study study = Study.create(new SearchSpace().uniform("x", 0, 1),
-          new TpeSampler().setConstantLiar(liar), Direction.MINIMIZE, 5);
-      for (int i = 0; i < 20; i++) {
-        Trial t = study.ask();
-        double x = (Double) t.params().get("x");
-        study.tell(t, (x - 0.3) * (x - 0.3));
-      }
-      List<Double> asked = new ArrayList<>();
-      for (int i = 0; i < 8; i++) {
-        asked.add((Double) study.ask().params().get("x"));
-      }
-      double spread = asked.stream().mapToDouble(Double::doubleValue).max().orElseThrow()
-          - asked.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
-      if (liar) {
-        assertTrue(spread > 0.05, "with the liar, 8 concurrent asks spread over " + spread);
+  void withoutTheLiarTrialsStillRunningAreIgnored() {
+    TpeSampler tpe = new TpeSampler().setConstantLiar(false);
+    for (long seed = 1; seed <= 5; seed++) {
+      List<Observation> history = askedWhileRunning(tpe, seed);
+      List<Observation> told = history.subList(0, TOLD);
+      for (int i = TOLD; i < history.size(); i++) {
+        assertEquals(tpe.sample(context(told, i, seed)), history.get(i).params(),
+            "seed " + seed + ", trial " + i + " is what the told trials alone give");
       }
     }
+  }
+
+  @Test
+  void theConstantLiarSpreadsConcurrentAsksApart() {
+    TpeSampler liar = new TpeSampler();
+    TpeSampler noLiar = new TpeSampler().setConstantLiar(false);
+    int wider = 0;
+    for (long seed = 1; seed <= 20; seed++) {
+      List<Observation> history = askedWhileRunning(liar, seed);
+      List<Observation> told = history.subList(0, TOLD);
+      int moved = 0;
+      for (int i = TOLD + 1; i < history.size(); i++) {
+        moved += history.get(i).params().equals(liar.sample(context(told, i, seed))) ? 0 : 1;
+      }
+      assertTrue(moved > 0, "seed " + seed + ": trials still running moved no proposal");
+      wider += spreadInFlight(history) > spreadInFlight(askedWhileRunning(noLiar, seed)) ? 1 : 0;
+    }
+    // One-sided sign test: were the liar no wider than none, P(wider >= 15 of 20) = 0.021.
+    assertTrue(wider >= 15, IN_FLIGHT + " asks in flight spread wider with the liar in " + wider
+        + " of 20 seeds");
   }
 
   @Test
