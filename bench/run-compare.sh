@@ -1,14 +1,3 @@
 #!/usr/bin/env bash
-# sparktune vs Spark's CrossValidator: bench/run-compare.sh --data synthetic --rows 200000 \
-#   --parallelism 2 --repeats 3 --json bench/out/synthetic_p2.json
-# Builds the test classpath (the benchmark lives in bench/java), then runs one JVM with the
-# Spark 4 module options from the pom.
-set -euo pipefail
-cd "$(dirname "$0")/.."
-mvn -q -B -ntp test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-cp.txt \
-  -Dmdep.includeScope=test
-opts=$(sed -n "s:.*<spark.jvm.options>\(.*\)</spark.jvm.options>.*:\1:p" pom.xml)
-export SPARK_LOCAL_IP=127.0.0.1
-# shellcheck disable=SC2086
-exec java -Xmx12g $opts -cp "target/classes:target/test-classes:$(cat target/bench-cp.txt)" \
-  org.sparktune.bench.CompareWithCrossValidator "$@"
+# sparktune vs Spark's CrossValidator: bench/run-compare.sh --data synthetic --rows 200000 --parallelism 2 --repeats 3 --json bench/out/synthetic_p2.json
+exec "$(dirname "$0")/run-java.sh" org.sparktune.bench.CompareWithCrossValidator "$@"

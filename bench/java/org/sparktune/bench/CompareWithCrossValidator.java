@@ -1,8 +1,5 @@
 package org.sparktune.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.File;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,16 +39,12 @@ public final class CompareWithCrossValidator {
   private CompareWithCrossValidator() {}
 
   public static void main(String[] args) throws IOException {
-    Map<String, String> opt = Options.parse(args);
+    Map<String, String> opt = Bench.options(args);
     String dataName = opt.getOrDefault("data", "synthetic");
     long rows = Long.parseLong(opt.getOrDefault("rows", "200000"));
     int parallelism = Integer.parseInt(opt.getOrDefault("parallelism", "1"));
     int repeats = Integer.parseInt(opt.getOrDefault("repeats", "3"));
-    SparkSession spark = SparkSession.builder().master("local[2]").appName("sparktune-bench")
-        .config("spark.ui.enabled", "false").config("spark.scheduler.mode", "FAIR")
-        .config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress",
-            "127.0.0.1").getOrCreate();
-    spark.sparkContext().setLogLevel("ERROR");
+    SparkSession spark = Bench.session();
     Dataset<Row> data = (dataName.equals("adult")
         ? BenchData.adult(spark, opt.getOrDefault("adult", "test-data/adult/adult.data"))
         : BenchData.synthetic(spark, rows, 42)).cache();
@@ -116,8 +109,8 @@ public final class CompareWithCrossValidator {
       maxDiff = Math.max(maxDiff, Math.abs(cvMeans.get(k) - ourMeans.get(k)));
     }
     boolean bestAgrees = Math.abs(cvMeans.get(ourBest) - cvMeans.get(cvBest)) <= 1e-5;
-    double cvMedian = median(cvTimes);
-    double ourMedian = median(ourTimes);
+    double cvMedian = Bench.median(cvTimes);
+    double ourMedian = Bench.median(ourTimes);
     System.out.printf("per-configuration max |sparktune - CrossValidator| = %.3g%n", maxDiff);
     System.out.printf("best: CrossValidator %s (%.9f), sparktune %s (%.9f under CV), within"
         + " 1e-5: %s%n", cvBest, cvMeans.get(cvBest), ourBest, cvMeans.get(ourBest),
@@ -141,21 +134,12 @@ public final class CompareWithCrossValidator {
     out.put("crossValidatorMeans", cvMeans);
     out.put("sparktuneMeans", ourMeans);
     if (opt.containsKey("json")) {
-      File file = new File(opt.get("json"));
-      if (file.getParentFile() != null) {
-        file.getParentFile().mkdirs();
-      }
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file, out);
+      Bench.writeJson(opt.get("json"), out);
     }
     spark.stop();
   }
 
   private static String key(double reg, double net) {
     return "regParam=" + reg + ",elasticNetParam=" + net;
-  }
-
-  private static double median(List<Double> values) {
-    double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-    return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
   }
 }

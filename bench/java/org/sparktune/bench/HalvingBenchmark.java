@@ -1,8 +1,5 @@
 package org.sparktune.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.File;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -48,16 +45,12 @@ public final class HalvingBenchmark {
   private HalvingBenchmark() {}
 
   public static void main(String[] args) throws IOException {
-    Map<String, String> opt = Options.parse(args);
+    Map<String, String> opt = Bench.options(args);
     long rows = Long.parseLong(opt.getOrDefault("rows", "1600000"));
     int parallelism = Integer.parseInt(opt.getOrDefault("parallelism", "2"));
     int repeats = Integer.parseInt(opt.getOrDefault("repeats", "1"));
     String[] only = opt.getOrDefault("only", "cv,grid,random").split(",");
-    SparkSession spark = SparkSession.builder().master("local[2]").appName("sparktune-bench")
-        .config("spark.ui.enabled", "false").config("spark.scheduler.mode", "FAIR")
-        .config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress",
-            "127.0.0.1").getOrCreate();
-    spark.sparkContext().setLogLevel("ERROR");
+    SparkSession spark = Bench.session();
     Dataset<Row> all = BenchData.synthetic(spark, rows, 42);
     org.apache.spark.sql.Column isTest = functions.pmod(functions.xxhash64(
         functions.col("id"), functions.lit(99L)), functions.lit(5L)).equalTo(0);
@@ -83,8 +76,7 @@ public final class HalvingBenchmark {
       out.put("rows", rows);
       out.put("parallelism", parallelism);
       out.put("runs", runs);
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-          .writeValue(new File(opt.get("json")), out);
+      Bench.writeJson(opt.get("json"), out);
     }
     spark.stop();
   }

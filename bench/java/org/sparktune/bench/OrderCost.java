@@ -1,8 +1,5 @@
 package org.sparktune.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.File;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,15 +31,11 @@ public final class OrderCost {
   private OrderCost() {}
 
   public static void main(String[] args) throws IOException {
-    Map<String, String> opt = Options.parse(args);
+    Map<String, String> opt = Bench.options(args);
     int trials = Integer.parseInt(opt.getOrDefault("trials", "20"));
     int parallelism = Integer.parseInt(opt.getOrDefault("parallelism", "2"));
     int repeats = Integer.parseInt(opt.getOrDefault("repeats", "3"));
-    SparkSession spark = SparkSession.builder().master("local[2]").appName("sparktune-bench")
-        .config("spark.ui.enabled", "false").config("spark.scheduler.mode", "FAIR")
-        .config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress",
-            "127.0.0.1").getOrCreate();
-    spark.sparkContext().setLogLevel("ERROR");
+    SparkSession spark = Bench.session();
     Dataset<Row> data = BenchData.adult(spark,
         opt.getOrDefault("adult", "test-data/adult/adult.data")).cache();
     data.count();
@@ -75,9 +68,9 @@ public final class OrderCost {
       }
     }
     boolean same = orderedParams.stream().allMatch(p -> p.equals(orderedParams.get(0)));
-    double ratio = median(ordered) / median(free);
+    double ratio = Bench.median(ordered) / Bench.median(free);
     System.out.printf("median reproducible %.1f s, free %.1f s, ratio %.3f, same trials: %s%n",
-        median(ordered), median(free), ratio, same);
+        Bench.median(ordered), Bench.median(free), ratio, same);
     if (opt.containsKey("json")) {
       Map<String, Object> out = new LinkedHashMap<>();
       out.put("trials", trials);
@@ -86,14 +79,8 @@ public final class OrderCost {
       out.put("freeSeconds", free);
       out.put("ratioOfMedians", ratio);
       out.put("reproducibleRunsProposedTheSameTrials", same);
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-          .writeValue(new File(opt.get("json")), out);
+      Bench.writeJson(opt.get("json"), out);
     }
     spark.stop();
-  }
-
-  private static double median(List<Double> values) {
-    double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-    return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
   }
 }

@@ -1,12 +1,9 @@
 package org.sparktune.schedule;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.sparktune.internal.NamedConfig;
 
 /**
  * Builds schedulers from their name and configuration, and reads and writes them as JSON: the
@@ -14,7 +11,6 @@ import java.util.Set;
  */
 public final class Schedulers {
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final List<String> NAMES = List.of("fullBudget", "successiveHalving");
 
   private Schedulers() {}
@@ -33,34 +29,16 @@ public final class Schedulers {
   }
 
   /** {@code {"name": ..., "config": {...}}}. */
-  public static String toJson(Scheduler scheduler) {
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("name", scheduler.name());
-    json.put("config", scheduler.config());
-    try {
-      return MAPPER.writeValueAsString(json);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write scheduler " + scheduler, e);
-    }
+  public static String toJson(Scheduler value) {
+    return NamedConfig.toJson("scheduler", value.name(), value.config());
   }
 
   /** Reads what {@link #toJson} wrote. */
   public static Scheduler fromJson(String json) {
-    try {
-      Map<String, Object> map = MAPPER.readValue(json, new TypeReference<Map<String, Object>>() {});
-      Object config = map.getOrDefault("config", Map.of());
-      if (!(map.get("name") instanceof String name) || !(config instanceof Map<?, ?>)) {
-        throw new IllegalArgumentException("scheduler JSON " + json
-            + " needs a string 'name' and an object 'config'; write it with Schedulers.toJson.");
-      }
-      @SuppressWarnings("unchecked")
-      Map<String, Object> options = (Map<String, Object>) config;
-      return fromConfig(name, options);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("scheduler JSON is not valid: " + e.getOriginalMessage()
-          + "; write it with Schedulers.toJson.", e);
-    }
+    NamedConfig parsed = NamedConfig.parse("scheduler", "Schedulers.toJson", json);
+    return fromConfig(parsed.name(), parsed.config());
   }
+
 
   private static Scheduler halving(Map<String, ?> config) {
     String name = "successiveHalving";

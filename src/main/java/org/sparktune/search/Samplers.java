@@ -1,12 +1,9 @@
 package org.sparktune.search;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.sparktune.internal.NamedConfig;
 
 /**
  * Builds samplers from their name and configuration, and reads and writes them as JSON: the
@@ -14,7 +11,6 @@ import java.util.Set;
  */
 public final class Samplers {
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final List<String> NAMES = List.of("gp", "grid", "qmc", "random", "tpe");
 
   private Samplers() {}
@@ -52,34 +48,16 @@ public final class Samplers {
   }
 
   /** {@code {"name": ..., "config": {...}}}. */
-  public static String toJson(Sampler sampler) {
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("name", sampler.name());
-    json.put("config", sampler.config());
-    try {
-      return MAPPER.writeValueAsString(json);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write sampler " + sampler, e);
-    }
+  public static String toJson(Sampler value) {
+    return NamedConfig.toJson("sampler", value.name(), value.config());
   }
 
   /** Reads what {@link #toJson} wrote. */
   public static Sampler fromJson(String json) {
-    try {
-      Map<String, Object> map = MAPPER.readValue(json, new TypeReference<Map<String, Object>>() {});
-      Object config = map.getOrDefault("config", Map.of());
-      if (!(map.get("name") instanceof String name) || !(config instanceof Map<?, ?>)) {
-        throw new IllegalArgumentException("sampler JSON " + json
-            + " needs a string 'name' and an object 'config'; write it with Samplers.toJson.");
-      }
-      @SuppressWarnings("unchecked")
-      Map<String, Object> options = (Map<String, Object>) config;
-      return fromConfig(name, options);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("sampler JSON is not valid: " + e.getOriginalMessage()
-          + "; write it with Samplers.toJson.", e);
-    }
+    NamedConfig parsed = NamedConfig.parse("sampler", "Samplers.toJson", json);
+    return fromConfig(parsed.name(), parsed.config());
   }
+
 
   private static Sampler tpe(Map<String, ?> config) {
     String name = "tpe";

@@ -1,49 +1,26 @@
 package org.sparktune.split;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.sparktune.internal.NamedConfig;
 
 /** Builds splitters from their name and configuration: the JSON and config codec. */
 public final class Splitters {
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-
   private Splitters() {}
 
   /** {@code {"name": ..., "config": {...}}}. */
-  public static String toJson(Splitter splitter) {
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("name", splitter.name());
-    json.put("config", splitter.config());
-    try {
-      return MAPPER.writeValueAsString(json);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write splitter " + splitter, e);
-    }
+  public static String toJson(Splitter value) {
+    return NamedConfig.toJson("splitter", value.name(), value.config());
   }
 
   /** Reads what {@link #toJson} wrote. */
   public static Splitter fromJson(String json) {
-    try {
-      Map<String, Object> map = MAPPER.readValue(json, new TypeReference<Map<String, Object>>() {});
-      Object config = map.getOrDefault("config", Map.of());
-      if (!(map.get("name") instanceof String name) || !(config instanceof Map<?, ?>)) {
-        throw new IllegalArgumentException("splitter JSON " + json + " is not valid; it needs a"
-            + " string 'name' and an object 'config': write it with Splitters.toJson.");
-      }
-      @SuppressWarnings("unchecked")
-      Map<String, Object> options = (Map<String, Object>) config;
-      return fromConfig(name, options);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("splitter JSON is not valid: " + e.getOriginalMessage()
-          + "; write it with Splitters.toJson.", e);
-    }
+    NamedConfig parsed = NamedConfig.parse("splitter", "Splitters.toJson", json);
+    return fromConfig(parsed.name(), parsed.config());
   }
+
 
   /** The splitter called {@code name} ({@link Splitter#name}) with {@code config}. */
   public static Splitter fromConfig(String name, Map<String, ?> config) {
