@@ -7,6 +7,7 @@ import org.apache.spark.ml.feature.{OneHotEncoder, StringIndexer, VectorAssemble
 import org.apache.spark.sql.functions.{col, when}
 import org.scalatest.flatspec.AnyFlatSpec
 import org.scalatest.matchers.should.Matchers
+import org.sparktune.schedule.SuccessiveHalving
 import org.sparktune.search.{RandomSampler, TpeSampler}
 import org.sparktune.space.SearchSpace
 import org.sparktune.split.StratifiedKFold
@@ -106,5 +107,30 @@ class HyperparameterSearchSpec extends AnyFlatSpec with Matchers {
     trials.where(col("penalty") === "none" && col("elasticNetParam").isNotNull).count() shouldBe 0
     trials.where(col("choice") === "lr" && col("penalty").isNull).count() shouldBe 0
     tuned.bestMetric() should be > 0.7
+  }
+
+  it should "race many candidates on a little data and finish the best on all of it" in {
+    val assembler = new VectorAssembler()
+      .setInputCols(Array("age", "education_num", "hours_per_week", "capital_gain"))
+      .setOutputCol("features")
+    val lr = new LogisticRegression().setMaxIter(10)
+    val pipeline = new Pipeline().setStages(Array(assembler, lr))
+
+    val tuned = new HyperparameterSearch()
+      .setEstimator(pipeline)
+      .setEvaluator(new BinaryClassificationEvaluator())
+      .setSearchSpace(new SearchSpace().logUniform(lr.regParam, 1e-4, 1.0)
+        .uniform(lr.elasticNetParam, 0.0, 1.0))
+      .setSampler(new TpeSampler().setStartupTrials(4))
+      .setScheduler(new SuccessiveHalving().setReductionFactor(3).setMinFraction(1.0 / 9))
+      .setSplitter(new StratifiedKFold().setNumFolds(2).setLabelCol("label"))
+      .setMaxTrials(9).setParallelism(2).setSeed(3)
+      .fit(adult)
+
+    tuned.trials().where(col("status") === "PRUNED").count() shouldBe 8
+    tuned.rungs().groupBy("rung").count().orderBy("rung").collect()
+      .map(_.getLong(1)) shouldBe Array(9L, 3L, 1L)
+    tuned.bestTrial().budget() shouldBe 1.0
+    tuned.bestMetric() should be > 0.75
   }
 }
