@@ -18,8 +18,16 @@ import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
-/** The benchmark data sets, each with {@code features}, {@code label} and an int {@code fold}. */
+/**
+ * The benchmark data sets, each with {@code label} and an int {@code fold}; all but
+ * {@link #adultRaw} also with {@code features}.
+ */
 final class BenchData {
+
+  private static final String[] ADULT_CATEGORICAL = {"workclass", "education",
+      "marital_status", "occupation", "relationship", "race", "sex", "native_country"};
+  private static final String[] ADULT_NUMERIC = {"age", "fnlwgt", "education_num",
+      "capital_gain", "capital_loss", "hours_per_week"};
 
   private BenchData() {}
 
@@ -54,33 +62,50 @@ final class BenchData {
 
   /** Adult, featurised once (indexed, one-hot, assembled) so both tools tune only the model. */
   static Dataset<Row> adult(SparkSession spark, String path) {
+    Dataset<Row> raw = adultRows(spark, path);
+    Pipeline features = new Pipeline().setStages(adultFeatureStages());
+    return withFold(features.fit(raw).transform(raw).select("id", "features", "label"));
+  }
+
+  /**
+   * Adult as read, with {@code id}, {@code label} and {@code fold}: the input of a pipeline
+   * that starts with {@link #adultFeatureStages()}.
+   */
+  static Dataset<Row> adultRaw(SparkSession spark, String path) {
+    return withFold(adultRows(spark, path));
+  }
+
+  /**
+   * Adult's feature stages: StringIndexer over the eight categorical columns (unseen values
+   * kept), OneHotEncoder, VectorAssembler of the encoded and the six numeric columns into
+   * {@code features}. New instances on every call.
+   */
+  static PipelineStage[] adultFeatureStages() {
+    String[] indexed = new String[ADULT_CATEGORICAL.length];
+    String[] encoded = new String[ADULT_CATEGORICAL.length];
+    for (int i = 0; i < ADULT_CATEGORICAL.length; i++) {
+      indexed[i] = ADULT_CATEGORICAL[i] + "_i";
+      encoded[i] = ADULT_CATEGORICAL[i] + "_v";
+    }
+    String[] inputs = new String[encoded.length + ADULT_NUMERIC.length];
+    System.arraycopy(encoded, 0, inputs, 0, encoded.length);
+    System.arraycopy(ADULT_NUMERIC, 0, inputs, encoded.length, ADULT_NUMERIC.length);
+    return new PipelineStage[] {
+        new StringIndexer().setInputCols(ADULT_CATEGORICAL).setOutputCols(indexed)
+            .setHandleInvalid("keep"),
+        new OneHotEncoder().setInputCols(indexed).setOutputCols(encoded),
+        new VectorAssembler().setInputCols(inputs).setOutputCol("features")};
+  }
+
+  private static Dataset<Row> adultRows(SparkSession spark, String path) {
     String[] names = {"age", "workclass", "fnlwgt", "education", "education_num",
         "marital_status", "occupation", "relationship", "race", "sex", "capital_gain",
         "capital_loss", "hours_per_week", "native_country", "income"};
-    String[] categorical = {"workclass", "education", "marital_status", "occupation",
-        "relationship", "race", "sex", "native_country"};
-    String[] numeric = {"age", "fnlwgt", "education_num", "capital_gain", "capital_loss",
-        "hours_per_week"};
-    Dataset<Row> raw = spark.read().option("inferSchema", "true")
+    return spark.read().option("inferSchema", "true")
         .option("ignoreLeadingWhiteSpace", "true").csv(path).toDF(names)
         .withColumn("id", functions.monotonically_increasing_id())
         .withColumn("label", functions.when(functions.col("income").equalTo(">50K"), 1.0)
             .otherwise(0.0));
-    String[] indexed = new String[categorical.length];
-    String[] encoded = new String[categorical.length];
-    for (int i = 0; i < categorical.length; i++) {
-      indexed[i] = categorical[i] + "_i";
-      encoded[i] = categorical[i] + "_v";
-    }
-    String[] inputs = new String[encoded.length + numeric.length];
-    System.arraycopy(encoded, 0, inputs, 0, encoded.length);
-    System.arraycopy(numeric, 0, inputs, encoded.length, numeric.length);
-    Pipeline features = new Pipeline().setStages(new PipelineStage[] {
-        new StringIndexer().setInputCols(categorical).setOutputCols(indexed)
-            .setHandleInvalid("keep"),
-        new OneHotEncoder().setInputCols(indexed).setOutputCols(encoded),
-        new VectorAssembler().setInputCols(inputs).setOutputCol("features")});
-    return withFold(features.fit(raw).transform(raw).select("id", "features", "label"));
   }
 
   /** Adds the fold both tools share: a seeded hash of the row id, in [0, 3). */
