@@ -1,11 +1,8 @@
 package org.sparktune.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.File;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,18 +52,14 @@ public final class CacheFootprint {
   private CacheFootprint() {}
 
   public static void main(String[] args) throws IOException, InterruptedException {
-    Map<String, String> opt = options(args);
+    Map<String, String> opt = Bench.options(args);
     String dataName = opt.getOrDefault("data", "synthetic");
     boolean adult = dataName.equals("adult");
     long rows = Long.parseLong(opt.getOrDefault("rows", "200000"));
     int parallelism = Integer.parseInt(opt.getOrDefault("parallelism", "1"));
     int repeats = Integer.parseInt(opt.getOrDefault("repeats", "1"));
     int top = Integer.parseInt(opt.getOrDefault("top", "16"));
-    SparkSession spark = SparkSession.builder().master("local[2]").appName("sparktune-bench")
-        .config("spark.ui.enabled", "false").config("spark.scheduler.mode", "FAIR")
-        .config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress",
-            "127.0.0.1").getOrCreate();
-    spark.sparkContext().setLogLevel("ERROR");
+    SparkSession spark = Bench.session();
     CachedBytesListener listener = new CachedBytesListener();
     spark.sparkContext().addSparkListener(listener);
     Dataset<Row> data = (adult
@@ -113,11 +106,7 @@ public final class CacheFootprint {
     out.put("crossValidator", cv);
     out.put("sparktune", ours);
     if (opt.containsKey("json")) {
-      File file = new File(opt.get("json"));
-      if (file.getParentFile() != null) {
-        file.getParentFile().mkdirs();
-      }
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file, out);
+      Bench.writeJson(opt.get("json"), out);
     }
     spark.stop();
   }
@@ -210,8 +199,8 @@ public final class CacheFootprint {
       peaks.add(((Long) exact.get("peakAboveBaselineBytes")).doubleValue());
     }
     Map<String, Object> out = new LinkedHashMap<>();
-    out.put("medianPeakAboveBaselineBytes", median(peaks));
-    out.put("medianSeconds", median(seconds));
+    out.put("medianPeakAboveBaselineBytes", Bench.median(peaks));
+    out.put("medianSeconds", Bench.median(seconds));
     out.put("runs", runs);
     return out;
   }
@@ -222,22 +211,5 @@ public final class CacheFootprint {
 
   private static String mb(long bytes) {
     return String.format("%.1f MB", bytes / 1e6);
-  }
-
-  private static double median(List<Double> values) {
-    double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-    return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
-  }
-
-  private static Map<String, String> options(String[] args) {
-    Map<String, String> out = new LinkedHashMap<>();
-    for (int i = 0; i + 1 < args.length; i += 2) {
-      if (!args[i].startsWith("--")) {
-        throw new IllegalArgumentException("expected --option value pairs, got "
-            + Arrays.toString(args));
-      }
-      out.put(args[i].substring(2), args[i + 1]);
-    }
-    return out;
   }
 }
