@@ -90,7 +90,7 @@ public final class FoldEvaluation implements TrialLoop.TrialTask {
   }
 
   private double fitAndScore(Trial trial, int slot, Fold fold, ParamMap params) {
-    int k = folds.folds().size();
+    int k = folds.numFolds();
     sc.setLocalProperty("spark.scheduler.pool", "sparktune-" + slot);
     sc.setJobGroup(jobGroup(trial), "sparktune trial " + trial.number() + " fold "
         + (fold.index() + 1) + "/" + k + ": " + trial.params(), true);

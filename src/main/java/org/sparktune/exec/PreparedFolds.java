@@ -20,9 +20,10 @@ import org.sparktune.split.Folds;
  * per-fold copies of the prefix's output would multiply the cached bytes by the number of folds,
  * and gain little: MLlib's estimators cache their own working set during a fit anyway
  * (LogisticRegression its standardized blocks, tree ensembles their binned input), so the
- * prefix runs once per fit, not once per iteration. A read with more cached partitions than
- * {@code partitions} is coalesced: the coalesced tasks read the batches the filter keeps, and
- * fewer tasks per MLlib iteration measurably speed up its many small jobs.
+ * prefix runs once per fit, not once per iteration. Every read is coalesced to at most
+ * {@code partitions} partitions (a coalesce without shuffle never adds any): the coalesced
+ * tasks still read only the cached batches the filter keeps, and fewer tasks per MLlib
+ * iteration measurably speed up its many small jobs.
  *
  * <p>{@link #close} releases nothing of its own (closing the {@link Folds} releases the data).
  * Thread-safe for reading.
@@ -100,8 +101,9 @@ public final class PreparedFolds implements AutoCloseable {
     return laidOut(prefix == null ? rows : prefix.transform(rows), partitions);
   }
 
+  /** At most {@code partitions} partitions: a coalesce without shuffle never adds any. */
   private static Dataset<Row> laidOut(Dataset<Row> data, int partitions) {
-    return data.rdd().getNumPartitions() > partitions ? data.coalesce(partitions) : data;
+    return data.coalesce(partitions);
   }
 
   /** Holds no cache of its own: closing the {@link Folds} releases the data. */

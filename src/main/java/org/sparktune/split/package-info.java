@@ -1,7 +1,9 @@
 /**
  * Splitters: {@link org.sparktune.split.KFold}, {@link org.sparktune.split.StratifiedKFold},
  * {@link org.sparktune.split.Holdout} and {@link org.sparktune.split.FoldColumn} cut a data set
- * into (train, validation) {@link org.sparktune.split.Folds}, exactly, in O(n), materialised once
- * per study; each row also carries a stable uniform so a data fraction is a nested subsample.
+ * into (train, validation) {@link org.sparktune.split.Folds}, exactly, in O(n), cached once per
+ * study: the input's columns, each row's fold id and a stable uniform {@code u}, laid out one
+ * fold per partition sorted by {@code u}, so that a read of one fold, or of the nested data
+ * fraction {@code u < f}, skips the cached batches it does not need.
  */
 package org.sparktune.split;
