@@ -2,6 +2,7 @@ package org.sparktune.split;
 
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -16,18 +17,19 @@ import org.apache.spark.storage.StorageLevel;
  * stratified uniform {@code u}, in O(n) and without collecting rows or grouping a class into one
  * partition.
  *
- * <p>Rows get a seeded hash key and a seeded hash uniform. The (partition, class) row counts —
- * a few numbers — are collected ({@link ClassCounts}); from them every (partition, class) gets
+ * <p>The input is cached (unless the caller cached it) so that its two passes see the same
+ * partitions. The (partition, class) row counts — a few numbers — are collected ({@link ClassCounts}); from them every (partition, class) gets
  * the start of its block in a running index that counts the rows of each class in turn, class
- * after class. Each partition is sorted by (class, key) with Spark's spilling sort and walked
+ * after class. Rows get a seeded hash key and a seeded hash uniform, computed from the row (not
+ * cached), and each partition is sorted by (class, key) with Spark's spilling sort and walked
  * once ({@link StratifiedWalk}): the i-th row of the running index gets fold
  * {@code rule.fold(i)}. With {@code i mod k} each class lands in every fold within one row of its
  * share, and fold sizes within one row of each other, as scikit-learn's StratifiedKFold does;
  * the hash key shuffles rows within a partition.
  *
- * <p>Caching: the tagged input is cached while its counts are taken and while it is walked
- * straight into the one shuffle of {@link FoldLayout}; it is released as soon as the layout is
- * cached, so at most two copies of the data are cached at once and one is left when this
+ * <p>Caching: the input is cached while its counts are taken and while it is walked straight
+ * into the one shuffle of {@link FoldLayout}, and released as soon as the layout is cached: at
+ * most the input and the layout are cached at once, and the layout alone is left when this
  * returns.
  */
 final class ExactAssignment {
@@ -58,25 +60,41 @@ final class ExactAssignment {
   static Dataset<Row> assign(Dataset<Row> data, String labelCol, long seed, AssignmentRule rule,
       Consumer<ClassCounts> check) {
     long target = FoldLayout.partitionBytes(data.sparkSession());
-    Dataset<Row> tagged = tag(data, seed).persist(StorageLevel.MEMORY_AND_DISK());
-    try {
+    return withInputCached(data, input -> {
       Column label = labelCol == null ? functions.lit(0) : ColumnNames.col(labelCol);
-      List<Row> rows = tagged.groupBy(functions.spark_partition_id().as("p"), label.as("c"))
+      List<Row> rows = input.groupBy(functions.spark_partition_id().as("p"), label.as("c"))
           .count().collectAsList();
       ClassCounts counts = ClassCounts.of(rows, labelCol, rule);
       check.accept(counts);
+      Dataset<Row> tagged = tag(input, seed);
       List<String> columns = List.of(tagged.columns());
-      int labelIndex = labelCol == null ? -1 : columns.indexOf(labelCol);
       Dataset<Row> sorted = labelCol == null ? tagged.sortWithinPartitions(Folds.KEY)
           : tagged.sortWithinPartitions(label, functions.col(Folds.KEY));
       StructType schema = data.schema().add(Folds.FOLD, DataTypes.IntegerType, false)
           .add(Folds.U, DataTypes.DoubleType, false);
-      Dataset<Row> walked = sorted.mapPartitions(new StratifiedWalk(counts, seed, labelIndex,
-          columns.indexOf(Folds.U), data.columns().length), Encoders.row(schema));
-      return FoldLayout.cache(walked, FoldLayout.cachedBytes(tagged, counts.rows()),
+      Dataset<Row> walked = sorted.mapPartitions(new StratifiedWalk(counts, seed,
+          labelCol == null ? -1 : columns.indexOf(labelCol), columns.indexOf(Folds.U),
+          data.columns().length), Encoders.row(schema));
+      return FoldLayout.cache(walked, FoldLayout.layoutBytes(input, counts.rows()),
           counts.foldRows(), target);
+    });
+  }
+
+  /**
+   * Runs {@code split} on {@code data} cached, so that its passes see the same partitions and
+   * rows: the caller's cache when {@code data} is cached already, else one of its own, released
+   * (blocking) before this returns.
+   */
+  static Dataset<Row> withInputCached(Dataset<Row> data,
+      Function<Dataset<Row>, Dataset<Row>> split) {
+    boolean own = data.storageLevel().equals(StorageLevel.NONE());
+    Dataset<Row> input = own ? data.persist(StorageLevel.MEMORY_AND_DISK()) : data;
+    try {
+      return split.apply(input);
     } finally {
-      tagged.unpersist(true);
+      if (own) {
+        input.unpersist(true);
+      }
     }
   }
 }

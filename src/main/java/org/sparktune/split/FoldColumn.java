@@ -11,7 +11,6 @@ import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.storage.StorageLevel;
 
 /**
  * Folds the user already has: an integer column whose value in {@code [0, numFolds)} is the
@@ -66,23 +65,20 @@ public final class FoldColumn implements Splitter {
   public Folds split(Dataset<Row> data, long seed) {
     validate(data.schema());
     long target = FoldLayout.partitionBytes(data.sparkSession());
-    Column[] cols = new Column[data.columns().length + 2];
-    System.arraycopy(ColumnNames.cols(data.columns()), 0, cols, 0, cols.length - 2);
-    cols[cols.length - 2] = ColumnNames.col(foldCol).as(Folds.FOLD);
-    cols[cols.length - 1] = functions.col(Folds.U);
-    Dataset<Row> staged = ExactAssignment.tag(data, seed).select(cols)
-        .persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> layout;
-    try {
-      long[] foldRows = foldRows(staged.groupBy(Folds.FOLD).count().collectAsList());
+    Dataset<Row> layout = ExactAssignment.withInputCached(data, input -> {
+      long[] foldRows = foldRows(input.groupBy(ColumnNames.col(foldCol)).count()
+          .collectAsList());
       long rows = 0;
       for (long r : foldRows) {
         rows += r;
       }
-      layout = FoldLayout.cache(staged, FoldLayout.cachedBytes(staged, rows), foldRows, target);
-    } finally {
-      staged.unpersist(true);
-    }
+      Column[] cols = new Column[data.columns().length + 2];
+      System.arraycopy(ColumnNames.cols(data.columns()), 0, cols, 0, cols.length - 2);
+      cols[cols.length - 2] = ColumnNames.col(foldCol).as(Folds.FOLD);
+      cols[cols.length - 1] = functions.col(Folds.U);
+      return FoldLayout.cache(ExactAssignment.tag(input, seed).select(cols),
+          FoldLayout.layoutBytes(input, rows), foldRows, target);
+    });
     return new Folds(layout, data.columns(), numFolds, false, null);
   }
 

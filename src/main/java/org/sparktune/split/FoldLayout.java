@@ -18,9 +18,8 @@ import org.apache.spark.storage.StorageLevel;
  *
  * <p>Partitions are sized by bytes. Fold id {@code j} with {@code n_j} of the {@code n} rows
  * gets {@code max(1, ceil(B × n_j / n / T))} partitions, where {@code B} is the in-memory size
- * of the input as Spark measured it while caching it tagged (its columns plus two 8-byte helper
- * columns, where the layout has a 4-byte fold id and the 8-byte {@code u}) and {@code T} is the
- * target, {@value #DEFAULT_PARTITION_BYTES} bytes (64 MiB) unless the Spark conf
+ * of the input as Spark measured it while caching it, plus 12 bytes a row for the fold id and
+ * {@code u}, and {@code T} is the target, {@value #DEFAULT_PARTITION_BYTES} bytes (64 MiB) unless the Spark conf
  * {@value #PARTITION_BYTES} gives another number of bytes. Fold j owns a run of partition ids of
  * its own, and its rows are spread over them by a hash of {@code u}, so every partition holds
  * the whole range of {@code u}; one shuffle ({@code repartitionById}) puts each row in place.
@@ -42,7 +41,7 @@ final class FoldLayout {
    * cached.
    *
    * @param rows the input's columns, {@link Folds#FOLD} and {@link Folds#U}; read once
-   * @param bytes the in-memory size of the rows, from {@link #cachedBytes}
+   * @param bytes the in-memory size of the rows, from {@link #layoutBytes}
    * @param foldRows rows with each fold id
    * @param target bytes per cached partition, from {@link #partitionBytes}
    */
@@ -76,14 +75,16 @@ final class FoldLayout {
     }
   }
 
-  /** Spark's measure of the cached {@code data}, or a guess from its schema if it has none. */
-  static double cachedBytes(Dataset<Row> data, long rows) {
-    BigInteger measured = data.select(ColumnNames.cols(data.columns())).queryExecution()
+  /**
+   * The bytes of the layout of {@code input}: Spark's measure of the cached input (or a guess
+   * from its schema when it has none) and 12 bytes a row for the fold id and {@code u}.
+   */
+  static double layoutBytes(Dataset<Row> input, long rows) {
+    BigInteger measured = input.select(ColumnNames.cols(input.columns())).queryExecution()
         .optimizedPlan().stats().sizeInBytes().bigInteger();
-    if (measured.signum() > 0 && measured.bitLength() < 62) {
-      return measured.doubleValue();
-    }
-    return (double) rows * data.schema().defaultSize();
+    double bytes = measured.signum() > 0 && measured.bitLength() < 62 ? measured.doubleValue()
+        : (double) rows * input.schema().defaultSize();
+    return bytes + 12.0 * rows;
   }
 
   /** The target bytes per cached partition; throws when the conf is not a positive number. */
