@@ -137,6 +137,19 @@ class SuccessiveHalvingOnSparkTest {
   }
 
   @Test
+  void aFirstRungThatLeavesAFoldWithoutAClassIsRefusedBeforeTraining() {
+    LogisticRegression lr = new LogisticRegression();
+    HyperparameterSearch search = search(lr).setMaxTrials(3)
+        .setScheduler(new SuccessiveHalving().setMinFraction(1.0 / 243));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> search.fit(data.limit(600)));
+    assertEquals("successiveHalving's first rung trains on data fraction 0.004115, which leaves"
+        + " fold 1's training rows without a row of class '1.0'; the smallest workable fraction"
+        + " is 0.008313: raise minFraction to at least that, or run fewer rungs (fewer candidates"
+        + " or a larger reduction factor).", e.getMessage());
+  }
+
+  @Test
   void aGridSmallerThanTheCandidatesIsRefusedBeforeTraining() {
     LogisticRegression lr = new LogisticRegression();
     HyperparameterSearch search = search(lr)

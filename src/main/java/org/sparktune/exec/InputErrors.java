@@ -68,6 +68,17 @@ public final class InputErrors {
         + " an evaluator that fits the model (e.g. RegressionEvaluator for a regressor).");
   }
 
+  public static IllegalArgumentException rungBelowFloor(String scheduler, double fraction,
+      double floor, String labelClass, int fold) {
+    String workable = floor > 1 ? "no fraction works: that fold trains on no row of the class;"
+        + " give the class more rows or merge it with another" : String.format(
+            "the smallest workable fraction is %.4g: raise minFraction to at least that, or run"
+            + " fewer rungs (fewer candidates or a larger reduction factor)", floor);
+    return new IllegalArgumentException(String.format("%s's first rung trains on data fraction"
+        + " %.4g, which leaves fold %d's training rows without a row of class '%s'; %s.",
+        scheduler, fraction, fold + 1, labelClass, workable));
+  }
+
   public static IllegalArgumentException emptyInput() {
     return new IllegalArgumentException("the input DataFrame has no rows; nothing can be"
         + " tuned on it: check the filter or the table version that produced it.");

@@ -14,7 +14,8 @@ import org.sparktune.space.NestedStages;
  *
  * <p>For a {@link Pipeline}, the prefix is the leading stages that hold none of the tuned params
  * (assemblers, indexers, scalers): fitting them depends on the fold only, so they are fitted
- * once per fold and their output cached. Any other estimator has no prefix. Immutable.
+ * once per fold and applied to each read of the fold (see {@link PreparedFolds}). Any other
+ * estimator has no prefix. Immutable.
  */
 public final class PipelinePlan {
 

@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import org.sparktune.space.ParamRef;
 import org.sparktune.space.SearchSpace;
 import org.sparktune.split.Folds;
+import org.sparktune.split.FractionFloor;
 import org.sparktune.study.Direction;
 import org.sparktune.study.Study;
 import org.sparktune.study.Trial;
@@ -73,6 +74,7 @@ public final class SearchRun {
         parallelism * spec.splitter().numFolds(), daemon("sparktune-fold-"));
     try (Folds folds = spec.splitter().split(data, spec.seed());
         PreparedFolds prepared = PreparedFolds.prepare(folds, plan, partitions)) {
+      checkSmallestRung(folds, Math.min(spec.loop().maxTrials(), study.capacity()));
       prefixFits = prepared.prefixFits();
       FoldEvaluation evaluation = new FoldEvaluation(sc, prepared, plan, evaluator,
           t -> space.toParamMap(t.params()), studyId, foldPool, spec.fitsInFlight());
@@ -101,6 +103,22 @@ public final class SearchRun {
       }
     }
     return new Outcome(trials, winner, bestModel, prefixFits, ending);
+  }
+
+  /**
+   * Refuses, before any training, a schedule whose smallest data fraction leaves some fold's
+   * training rows without a row of some class.
+   */
+  private void checkSmallestRung(Folds folds, long trialLimit) {
+    Optional<FractionFloor> floor = folds.minimumFraction();
+    if (floor.isEmpty()) {
+      return;
+    }
+    double smallest = spec.scheduler().budgets(trialLimit).get(0).fraction();
+    if (smallest < floor.get().fraction()) {
+      throw InputErrors.rungBelowFloor(spec.scheduler().name(), smallest, floor.get().fraction(),
+          floor.get().labelClass(), floor.get().fold());
+    }
   }
 
   private static ThreadFactory daemon(String prefix) {

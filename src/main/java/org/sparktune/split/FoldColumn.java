@@ -1,19 +1,22 @@
 package org.sparktune.split;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.storage.StorageLevel;
 
 /**
  * Folds the user already has: an integer column whose value in {@code [0, numFolds)} is the
- * fold a row validates in, as {@code CrossValidator.setFoldCol} takes it.
+ * fold a row validates in, as {@code CrossValidator.setFoldCol} takes it. Every fold id must
+ * hold a row. A data fraction {@code f} is the rows whose plain seeded hash uniform is below
+ * {@code f}: about {@code f} of each fold, not stratified (the splitter knows no classes).
  *
  * <pre>{@code
  * Splitter folds = new FoldColumn().setFoldCol("fold").setNumFolds(3);
@@ -61,27 +64,60 @@ public final class FoldColumn implements Splitter {
   @Override
   public Folds split(Dataset<Row> data, long seed) {
     validate(data.schema());
-    Dataset<Row> assigned = ExactAssignment.tag(data, seed)
-        .withColumn(Folds.FOLD, functions.col("`" + foldCol + "`"))
-        .persist(StorageLevel.MEMORY_AND_DISK());
-    Row range = assigned.agg(functions.count(functions.lit(1)),
-        functions.count(functions.col(Folds.FOLD)), functions.min(Folds.FOLD),
-        functions.max(Folds.FOLD)).first();
-    try {
-      if (range.getLong(0) == 0) {
-        throw SplitErrors.emptyInput();
+    long target = FoldLayout.partitionBytes(data.sparkSession());
+    Dataset<Row> layout = ExactAssignment.withInputCached(data, input -> {
+      long[] foldRows = foldRows(input.groupBy(ColumnNames.col(foldCol)).count()
+          .collectAsList());
+      long rows = 0;
+      for (long r : foldRows) {
+        rows += r;
       }
-      if (range.getLong(1) < range.getLong(0)) {
-        throw SplitErrors.nullFolds(foldCol, range.getLong(0) - range.getLong(1));
+      Column[] cols = new Column[data.columns().length + 2];
+      System.arraycopy(ColumnNames.cols(data.columns()), 0, cols, 0, cols.length - 2);
+      cols[cols.length - 2] = ColumnNames.col(foldCol).as(Folds.FOLD);
+      cols[cols.length - 1] = functions.col(Folds.U);
+      return FoldLayout.cache(ExactAssignment.tag(input, seed).select(cols),
+          FoldLayout.layoutBytes(input, rows), foldRows, target);
+    });
+    return new Folds(layout, data.columns(), numFolds, false, null);
+  }
+
+  /** Rows per fold id from (fold id, count) rows; throws when a fold id is bad or unused. */
+  private long[] foldRows(List<Row> counts) {
+    long[] rows = new long[numFolds];
+    long nulls = 0;
+    int min = Integer.MAX_VALUE;
+    int max = Integer.MIN_VALUE;
+    for (Row r : counts) {
+      if (r.isNullAt(0)) {
+        nulls = r.getLong(1);
+        continue;
       }
-      if (range.getInt(2) < 0 || range.getInt(3) >= numFolds) {
-        throw SplitErrors.foldOutOfRange(foldCol, range.getInt(2), range.getInt(3), numFolds);
-      }
-    } catch (IllegalArgumentException e) {
-      assigned.unpersist();
-      throw e;
+      min = Math.min(min, r.getInt(0));
+      max = Math.max(max, r.getInt(0));
     }
-    return new Folds(assigned, data.columns(), numFolds, false);
+    if (counts.isEmpty()) {
+      throw SplitErrors.emptyInput();
+    }
+    if (nulls > 0) {
+      throw SplitErrors.nullFolds(foldCol, nulls);
+    }
+    if (min < 0 || max >= numFolds) {
+      throw SplitErrors.foldOutOfRange(foldCol, min, max, numFolds);
+    }
+    for (Row r : counts) {
+      rows[r.getInt(0)] = r.getLong(1);
+    }
+    List<Integer> missing = new ArrayList<>();
+    for (int j = 0; j < numFolds; j++) {
+      if (rows[j] == 0) {
+        missing.add(j);
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw SplitErrors.emptyFolds(foldCol, missing, numFolds);
+    }
+    return rows;
   }
 
   @Override

@@ -8,8 +8,10 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * One train/validation split: {@code validationRatio} of the rows validate, the rest train.
- * With a label column it is stratified: each class keeps {@code round(n_class × ratio)} rows
- * (within one) on the validation side, spread over all partitions.
+ * With a label column it is stratified: each class keeps {@code n_class × ratio} rows (within
+ * one) on the validation side, spread over all partitions, and a data fraction {@code f} of
+ * the training rows holds {@code f} of every class within one row. Fails before any training
+ * when no row would validate, or when a class would have no training row.
  *
  * <pre>{@code
  * Splitter split = new Holdout().setValidationRatio(0.2).setLabelCol("label");
@@ -45,8 +47,8 @@ public final class Holdout implements Splitter {
 
   @Override
   public void validate(StructType schema) {
-    if (labelCol != null && !java.util.List.of(schema.fieldNames()).contains(labelCol)) {
-      throw SplitErrors.missingColumn("Holdout", "labelCol", labelCol, schema);
+    if (labelCol != null) {
+      SplitErrors.checkLabel("Holdout", labelCol, schema);
     }
   }
 
@@ -54,10 +56,20 @@ public final class Holdout implements Splitter {
   public Folds split(Dataset<Row> data, long seed) {
     validate(data.schema());
     double r = validationRatio;
-    // Row i validates when the running count of validation rows, floor(i * r), steps up.
-    ExactAssignment.Rule rule = i -> Math.floor((i + 1) * r) > Math.floor(i * r) ? 0 : 1;
-    Dataset<Row> assigned = ExactAssignment.assign(data, labelCol, seed, rule, 0);
-    return new Folds(assigned, data.columns(), 1, true);
+    Dataset<Row> layout = ExactAssignment.assign(data, labelCol, seed,
+        AssignmentRule.holdout(r), counts -> check(counts, r));
+    return new Folds(layout, data.columns(), 1, true, labelCol);
+  }
+
+  private static void check(ClassCounts counts, double r) {
+    if (counts.foldRows()[0] == 0) {
+      throw SplitErrors.holdoutTooFewRows(counts.rows(), r);
+    }
+    for (int c = 0; c < counts.classes().size(); c++) {
+      if (counts.foldSize(c, 1) == 0) {
+        throw SplitErrors.classOnlyValidates(counts.classes().get(c), counts.size(c), r);
+      }
+    }
   }
 
   @Override

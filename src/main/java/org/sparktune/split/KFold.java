@@ -8,7 +8,9 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * Shuffled k-fold cross-validation: every row is in exactly one validation fold, and fold sizes
- * differ by at most one row. Deterministic for a seed and a deterministic input.
+ * differ by at most one row. Deterministic for a seed and a deterministic input. A data
+ * fraction {@code f} of a fold's training rows holds {@code f} of each fold within one row.
+ * Fails before any training when the input has fewer rows than folds.
  *
  * <pre>{@code
  * Splitter folds = new KFold().setNumFolds(5);
@@ -37,8 +39,13 @@ public final class KFold implements Splitter {
   @Override
   public Folds split(Dataset<Row> data, long seed) {
     int k = numFolds;
-    Dataset<Row> assigned = ExactAssignment.assign(data, null, seed, i -> (int) (i % k), 0);
-    return new Folds(assigned, data.columns(), k, false);
+    Dataset<Row> layout = ExactAssignment.assign(data, null, seed, AssignmentRule.modulo(k),
+        counts -> {
+          if (counts.rows() < k) {
+            throw SplitErrors.tooFewRowsForFolds("KFold", counts.rows(), k);
+          }
+        });
+    return new Folds(layout, data.columns(), k, false, null);
   }
 
   @Override

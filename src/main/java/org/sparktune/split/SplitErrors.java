@@ -1,11 +1,22 @@
 package org.sparktune.split;
 
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.types.BooleanType;
 import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DateType;
+import org.apache.spark.sql.types.NumericType;
+import org.apache.spark.sql.types.StringType;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.sql.types.TimestampNTZType;
+import org.apache.spark.sql.types.TimestampType;
 
 /** The bad-input messages of splitters: what is wrong, why, and how to fix it. */
 final class SplitErrors {
+
+  private static final int LISTED = 10;
 
   private SplitErrors() {}
 
@@ -41,6 +52,26 @@ final class SplitErrors {
         + ". Set " + param + " to one of them.");
   }
 
+  /** Checks that {@code column} is in {@code schema} with a type classes can be grouped by. */
+  static void checkLabel(String splitter, String column, StructType schema) {
+    if (!Arrays.asList(schema.fieldNames()).contains(column)) {
+      throw missingColumn(splitter, "labelCol", column, schema);
+    }
+    DataType type = schema.apply(column).dataType();
+    if (!(type instanceof NumericType || type instanceof StringType
+        || type instanceof BooleanType || type instanceof DateType
+        || type instanceof TimestampType || type instanceof TimestampNTZType)) {
+      throw labelType(splitter, column, type);
+    }
+  }
+
+  static IllegalArgumentException labelType(String splitter, String column, DataType type) {
+    return new IllegalArgumentException(splitter + " labelCol '" + column + "' is "
+        + type.simpleString() + "; stratification needs a class per row that Spark can group"
+        + " and order: a number, string, boolean, date or timestamp column. Cast or index it"
+        + " (e.g. with StringIndexer), or use KFold or Holdout without labelCol.");
+  }
+
   static IllegalArgumentException foldColNotInteger(String column, DataType type) {
     return new IllegalArgumentException("foldCol '" + column + "' must be an integer column but"
         + " is " + type.simpleString() + "; cast it with col(\"" + column + "\").cast(\"int\")"
@@ -54,16 +85,76 @@ final class SplitErrors {
         + numFolds + "): renumber the folds or set numFolds to match.");
   }
 
+  static IllegalArgumentException emptyFolds(String column, List<Integer> missing,
+      int numFolds) {
+    return new IllegalArgumentException("foldCol '" + column + "' has no row with fold id "
+        + missing + " of [0, " + numFolds + "), so " + (missing.size() == 1 ? "that fold"
+        : "those folds") + " would validate on no row; renumber the folds to 0.."
+        + (numFolds - missing.size() - 1) + " and set numFolds to "
+        + (numFolds - missing.size()) + ".");
+  }
+
   static IllegalArgumentException nullFolds(String column, long nulls) {
     return new IllegalArgumentException("foldCol '" + column + "' is null in " + nulls
         + " row(s); every row needs a fold id in [0, numFolds): fill or drop those rows.");
   }
 
-  static IllegalArgumentException classSmallerThanFolds(Object label, long count,
+  static IllegalArgumentException tooFewRowsForFolds(String splitter, long rows, int numFolds) {
+    if (rows < 2) {
+      return new IllegalArgumentException(splitter + " numFolds is " + numFolds + " but the"
+          + " input has " + rows + " row; cross-validation needs at least 2 rows, one to"
+          + " validate on in each of 2 folds: add rows.");
+    }
+    return new IllegalArgumentException(splitter + " numFolds is " + numFolds + " but the input"
+        + " has " + rows + " rows, so " + (numFolds - rows) + " fold(s) would validate on no"
+        + " row; set numFolds to at most " + rows + ".");
+  }
+
+  static IllegalArgumentException holdoutTooFewRows(long rows, double ratio) {
+    if (rows < 2) {
+      return new IllegalArgumentException("Holdout on " + rows + " row puts no row on the"
+          + " validation side; a train/validation split needs at least 2 rows: add rows.");
+    }
+    double least = Math.ceil(10000.0 / rows) / 10000;
+    return new IllegalArgumentException("Holdout validationRatio " + ratio + " on " + rows
+        + " rows puts floor(" + rows + " × " + ratio + ") = 0 rows on the validation side;"
+        + " set validationRatio to at least " + least + " (one row in " + rows + "), or add"
+        + " rows.");
+  }
+
+  static IllegalArgumentException classOnlyValidates(Object label, long count, double ratio) {
+    return new IllegalArgumentException("Holdout class " + label + " has " + count + " row(s)"
+        + " and validationRatio " + ratio + " puts all of them on the validation side, so no"
+        + " model would train on that class; lower validationRatio, or drop or merge that"
+        + " class.");
+  }
+
+  /**
+   * The message for classes smaller than the folds.
+   *
+   * @param small every class with fewer rows than folds and its row count, fewest first
+   */
+  static IllegalArgumentException classSmallerThanFolds(List<Map.Entry<Object, Long>> small,
       int numFolds) {
-    return new IllegalArgumentException("class " + label + " has " + count + " row(s), fewer"
-        + " than the " + numFolds + " folds of stratified k-fold, so some fold would have none"
-        + " of it; use at most " + count + " folds, or drop or merge that class.");
+    Map.Entry<Object, Long> first = small.get(0);
+    String listed = small.stream().limit(LISTED).map(e -> e.getKey() + " (" + e.getValue() + ")")
+        .collect(Collectors.joining(", ")) + (small.size() > LISTED ? ", …" : "");
+    String head = "class " + first.getKey() + " has " + first.getValue() + " row(s), the fewest"
+        + " of any class and fewer than the " + numFolds + " folds of stratified k-fold, so some"
+        + " fold would have none of it. Classes with fewer than " + numFolds + " rows: " + listed
+        + ". ";
+    if (first.getValue() >= 2) {
+      return new IllegalArgumentException(head + "Set numFolds to at most " + first.getValue()
+          + ", or drop or merge those classes.");
+    }
+    List<Object> single = small.stream().filter(e -> e.getValue() < 2).map(Map.Entry::getKey)
+        .collect(Collectors.toList());
+    Long workable = small.stream().map(Map.Entry::getValue).filter(n -> n >= 2).findFirst()
+        .orElse(null);
+    String fix = "A class needs at least 2 rows for 2 folds: drop or merge "
+        + (single.size() == 1 ? "class " + single.get(0) : "classes " + single);
+    return new IllegalArgumentException(head + fix + (workable == null ? "."
+        : ", then set numFolds to at most " + workable + " or drop or merge the others too."));
   }
 
   static IllegalArgumentException nullLabels(String column, long nulls) {
@@ -76,6 +167,24 @@ final class SplitErrors {
         + " split into folds; check the filter or table version that produced it.");
   }
 
+  static IllegalArgumentException noSuchFold(int fold, int numFolds) {
+    return new IllegalArgumentException("fold " + fold + " does not exist: this split has "
+        + numFolds + " fold(s), numbered 0 to " + (numFolds - 1) + "; pass a fold index in"
+        + " that range.");
+  }
+
+  static IllegalArgumentException fraction(double fraction) {
+    return new IllegalArgumentException("data fraction is " + fraction + "; it must lie in"
+        + " (0, 1]: 1 trains on all of a fold's training rows, 0.25 on a nested quarter of"
+        + " them.");
+  }
+
+  static IllegalArgumentException partitionBytes(String key, String value) {
+    return new IllegalArgumentException("Spark conf " + key + " is '" + value + "'; it must be"
+        + " a whole number of bytes above 0 (the target size of a cached partition, default"
+        + " 67108864 = 64 MiB): set it to e.g. 67108864 or unset it.");
+  }
+
   static IllegalArgumentException unknownSplitter(String name) {
     return new IllegalArgumentException("unknown splitter '" + name + "'; the splitters are"
         + " [kFold, stratifiedKFold, holdout, foldColumn].");
@@ -84,5 +193,30 @@ final class SplitErrors {
   static IllegalArgumentException unknownOption(String name, String key, String known) {
     return new IllegalArgumentException("splitter '" + name + "' has no option '" + key
         + "'; its options are " + known + ".");
+  }
+
+  static IllegalArgumentException optionNotNumber(String name, String key, Object value,
+      String range, String example) {
+    return new IllegalArgumentException("splitter '" + name + "' option " + key + " is "
+        + describe(value) + "; it must be a number " + range + ", e.g. " + example
+        + " (a JSON number, not a string).");
+  }
+
+  static IllegalArgumentException optionNotWhole(String name, String key, Object value,
+      String range) {
+    return new IllegalArgumentException("splitter '" + name + "' option " + key + " is "
+        + value + "; it must be a whole number " + range + ".");
+  }
+
+  static IllegalArgumentException optionNotText(String name, String key, Object value) {
+    return new IllegalArgumentException("splitter '" + name + "' option " + key + " is "
+        + describe(value) + "; it must be a column name, as a string.");
+  }
+
+  private static String describe(Object value) {
+    if (value instanceof String s) {
+      return "the string \"" + s + "\"";
+    }
+    return value == null ? "null" : value + " (" + value.getClass().getSimpleName() + ")";
   }
 }

@@ -29,37 +29,37 @@ public final class Splitters {
         check(name, config, Set.of("numFolds"));
         KFold k = new KFold();
         if (config.containsKey("numFolds")) {
-          k.setNumFolds(whole(config.get("numFolds")));
+          k.setNumFolds(numFolds(name, config.get("numFolds")));
         }
         return k;
       case "stratifiedKFold":
         check(name, config, Set.of("numFolds", "labelCol"));
         StratifiedKFold s = new StratifiedKFold();
         if (config.containsKey("numFolds")) {
-          s.setNumFolds(whole(config.get("numFolds")));
+          s.setNumFolds(numFolds(name, config.get("numFolds")));
         }
         if (config.containsKey("labelCol")) {
-          s.setLabelCol(String.valueOf(config.get("labelCol")));
+          s.setLabelCol(text(name, "labelCol", config.get("labelCol")));
         }
         return s;
       case "holdout":
         check(name, config, Set.of("validationRatio", "labelCol"));
         Holdout h = new Holdout();
         if (config.containsKey("validationRatio")) {
-          h.setValidationRatio(((Number) config.get("validationRatio")).doubleValue());
+          h.setValidationRatio(ratio(name, config.get("validationRatio")));
         }
         if (config.containsKey("labelCol")) {
-          h.setLabelCol(String.valueOf(config.get("labelCol")));
+          h.setLabelCol(text(name, "labelCol", config.get("labelCol")));
         }
         return h;
       case "foldColumn":
         check(name, config, Set.of("numFolds", "foldCol"));
         FoldColumn f = new FoldColumn();
         if (config.containsKey("numFolds")) {
-          f.setNumFolds(whole(config.get("numFolds")));
+          f.setNumFolds(numFolds(name, config.get("numFolds")));
         }
         if (config.containsKey("foldCol")) {
-          f.setFoldCol(String.valueOf(config.get("foldCol")));
+          f.setFoldCol(text(name, "foldCol", config.get("foldCol")));
         }
         return f;
       default:
@@ -75,10 +75,30 @@ public final class Splitters {
     }
   }
 
-  private static int whole(Object value) {
-    if (value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
-      return n.intValue();
+  private static int numFolds(String name, Object value) {
+    String range = "from 2 to " + Integer.MAX_VALUE;
+    if (!(value instanceof Number n)) {
+      throw SplitErrors.optionNotNumber(name, "numFolds", value, range, "5");
     }
-    throw new IllegalArgumentException("numFolds is " + value + "; it must be a whole number.");
+    double d = n.doubleValue();
+    if (d != Math.rint(d) || d < 2 || d > Integer.MAX_VALUE) {
+      throw SplitErrors.optionNotWhole(name, "numFolds", value, range);
+    }
+    return (int) d;
+  }
+
+  private static double ratio(String name, Object value) {
+    if (!(value instanceof Number n)) {
+      throw SplitErrors.optionNotNumber(name, "validationRatio", value,
+          "strictly between 0 and 1", "0.2");
+    }
+    return n.doubleValue();
+  }
+
+  private static String text(String name, String key, Object value) {
+    if (!(value instanceof String s)) {
+      throw SplitErrors.optionNotText(name, key, value);
+    }
+    return s;
   }
 }

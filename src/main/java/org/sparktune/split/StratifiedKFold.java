@@ -1,6 +1,8 @@
 package org.sparktune.split;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -10,7 +12,13 @@ import org.apache.spark.sql.types.StructType;
  * Shuffled k-fold cross-validation that keeps every class's share in every fold exactly: each
  * class has within one row of {@code n_class / k} rows in each fold (as scikit-learn's
  * StratifiedKFold), and fold sizes differ by at most one row. Computed in O(n) with no collect
- * of rows; see {@link ExactAssignment}.
+ * of rows; see {@link ExactAssignment}. A data fraction {@code f} of a fold's training rows holds
+ * {@code f} of every class of every fold within one row, and {@link Folds#minimumFraction} says
+ * below which fraction some fold loses a class.
+ *
+ * <p>Classes are the label column's values as Spark groups them ({@code -0.0} and {@code 0.0}
+ * are one class): a number, string, boolean, date or timestamp column with no nulls. Fails
+ * before any training when a class has fewer rows than folds, naming the smallest.
  *
  * <pre>{@code
  * Splitter folds = new StratifiedKFold().setNumFolds(3).setLabelCol("label");
@@ -29,7 +37,7 @@ public final class StratifiedKFold implements Splitter {
     return this;
   }
 
-  /** Sets the class column (default "label"): numeric or string, no nulls. */
+  /** Sets the class column (default "label"): numeric, string or boolean, no nulls. */
   public StratifiedKFold setLabelCol(String value) {
     labelCol = SplitErrors.checkColumnName("StratifiedKFold", "labelCol", value);
     return this;
@@ -46,17 +54,29 @@ public final class StratifiedKFold implements Splitter {
 
   @Override
   public void validate(StructType schema) {
-    if (!java.util.List.of(schema.fieldNames()).contains(labelCol)) {
-      throw SplitErrors.missingColumn("StratifiedKFold", "labelCol", labelCol, schema);
-    }
+    SplitErrors.checkLabel("StratifiedKFold", labelCol, schema);
   }
 
   @Override
   public Folds split(Dataset<Row> data, long seed) {
     validate(data.schema());
     int k = numFolds;
-    Dataset<Row> assigned = ExactAssignment.assign(data, labelCol, seed, i -> (int) (i % k), k);
-    return new Folds(assigned, data.columns(), k, false);
+    Dataset<Row> layout = ExactAssignment.assign(data, labelCol, seed, AssignmentRule.modulo(k),
+        counts -> checkClassSizes(counts, k));
+    return new Folds(layout, data.columns(), k, false, labelCol);
+  }
+
+  private static void checkClassSizes(ClassCounts counts, int k) {
+    List<Map.Entry<Object, Long>> small = new ArrayList<>();
+    for (int c = 0; c < counts.classes().size(); c++) {
+      if (counts.size(c) < k) {
+        small.add(Map.entry(counts.classes().get(c), counts.size(c)));
+      }
+    }
+    if (!small.isEmpty()) {
+      small.sort(Map.Entry.comparingByValue());
+      throw SplitErrors.classSmallerThanFolds(small, k);
+    }
   }
 
   @Override

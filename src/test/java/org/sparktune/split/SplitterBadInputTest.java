@@ -3,14 +3,34 @@ package org.sparktune.split;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.sparktune.testing.SparkTestSession;
 
 class SplitterBadInputTest {
+
+  private static Folds threeFolds;
+
+  @BeforeAll
+  static void split() {
+    threeFolds = new KFold().setNumFolds(3).split(data(), 1);
+  }
+
+  @AfterAll
+  static void close() {
+    threeFolds.close();
+  }
 
   private static Dataset<Row> data() {
     return SparkTestSession.get().range(0, 30).toDF("id")
@@ -74,5 +94,131 @@ class SplitterBadInputTest {
         () -> Splitters.fromConfig("kFold", Map.of("folds", 3)));
     assertEquals("splitter 'kFold' has no option 'folds'; its options are [numFolds].",
         e.getMessage());
+  }
+
+  @Test
+  void foldIndexThatDoesNotExistFails() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> threeFolds.train(3, 1.0));
+    assertEquals("fold 3 does not exist: this split has 3 fold(s), numbered 0 to 2; pass a fold"
+        + " index in that range.", e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> threeFolds.validation(-1));
+    assertEquals("fold -1 does not exist: this split has 3 fold(s), numbered 0 to 2; pass a fold"
+        + " index in that range.", e.getMessage());
+  }
+
+  @Test
+  void dataFractionOutsideZeroToOneFails() {
+    for (double f : new double[] {0, 1.5, Double.NaN}) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> threeFolds.train(0, f));
+      assertEquals("data fraction is " + f + "; it must lie in (0, 1]: 1 trains on all of a"
+          + " fold's training rows, 0.25 on a nested quarter of them.", e.getMessage());
+    }
+  }
+
+  @Test
+  void kFoldWithMoreFoldsThanRowsFailsNamingTheMostFoldsThatWork() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new KFold().setNumFolds(5).split(data().limit(3), 1));
+    assertEquals("KFold numFolds is 5 but the input has 3 rows, so 2 fold(s) would validate on"
+        + " no row; set numFolds to at most 3.", e.getMessage());
+    e = assertThrows(IllegalArgumentException.class,
+        () -> new KFold().setNumFolds(2).split(data().limit(1), 1));
+    assertEquals("KFold numFolds is 2 but the input has 1 row; cross-validation needs at least"
+        + " 2 rows, one to validate on in each of 2 folds: add rows.", e.getMessage());
+  }
+
+  @Test
+  void holdoutThatWouldValidateOnNoRowFailsNamingTheSmallestRatioThatWorks() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new Holdout().setValidationRatio(0.2).split(data().limit(3), 1));
+    assertEquals("Holdout validationRatio 0.2 on 3 rows puts floor(3 × 0.2) = 0 rows on the"
+        + " validation side; set validationRatio to at least 0.3334 (one row in 3), or add"
+        + " rows.", e.getMessage());
+    try (Folds folds = new Holdout().setValidationRatio(0.3334).split(data().limit(3), 1)) {
+      assertEquals(1, folds.validation(0).count(), "the advice works");
+    }
+  }
+
+  @Test
+  void holdoutClassWithNoTrainingRowFails() {
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      rows.add(RowFactory.create(i, i == 0 ? 1.0 : 0.0));
+    }
+    Dataset<Row> d = SparkTestSession.get().createDataFrame(rows, new StructType()
+        .add("id", DataTypes.IntegerType).add("label", DataTypes.DoubleType));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new Holdout().setValidationRatio(0.5).setLabelCol("label").split(d, 1));
+    assertEquals("Holdout class 1.0 has 1 row(s) and validationRatio 0.5 puts all of them on the"
+        + " validation side, so no model would train on that class; lower validationRatio, or"
+        + " drop or merge that class.", e.getMessage());
+  }
+
+  @Test
+  void foldColumnWithAnEmptyFoldFails() {
+    Dataset<Row> d = data().withColumn("fold", functions.col("id").mod(2).cast("int"));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new FoldColumn().setNumFolds(3).split(d, 1));
+    assertEquals("foldCol 'fold' has no row with fold id [2] of [0, 3), so that fold would"
+        + " validate on no row; renumber the folds to 0..1 and set numFolds to 2.",
+        e.getMessage());
+  }
+
+  @Test
+  void labelColumnOfAnUngroupableTypeFails() {
+    Dataset<Row> d = data().withColumn("label", functions.array(functions.col("id")));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new StratifiedKFold().validate(d.schema()));
+    assertEquals("StratifiedKFold labelCol 'label' is array<bigint>; stratification needs a"
+        + " class per row that Spark can group and order: a number, string, boolean, date or"
+        + " timestamp column. Cast or index it (e.g. with StringIndexer), or use KFold or"
+        + " Holdout without labelCol.", e.getMessage());
+  }
+
+  @Test
+  void validationRatioGivenAsAStringFails() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Splitters.fromConfig("holdout", Map.of("validationRatio", "0.2")));
+    assertEquals("splitter 'holdout' option validationRatio is the string \"0.2\"; it must be a"
+        + " number strictly between 0 and 1, e.g. 0.2 (a JSON number, not a string).",
+        e.getMessage());
+  }
+
+  @Test
+  void numFoldsOutOfRangeFailsInsteadOfBeingClamped() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Splitters.fromConfig("kFold", Map.of("numFolds", 1e10)));
+    assertEquals("splitter 'kFold' option numFolds is 1.0E10; it must be a whole number from 2"
+        + " to 2147483647.", e.getMessage());
+    e = assertThrows(IllegalArgumentException.class,
+        () -> Splitters.fromConfig("stratifiedKFold", Map.of("numFolds", "5")));
+    assertEquals("splitter 'stratifiedKFold' option numFolds is the string \"5\"; it must be a"
+        + " number from 2 to 2147483647, e.g. 5 (a JSON number, not a string).",
+        e.getMessage());
+  }
+
+  @Test
+  void columnOptionThatIsNotAStringFails() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Splitters.fromConfig("foldColumn", Map.of("foldCol", 3)));
+    assertEquals("splitter 'foldColumn' option foldCol is 3 (Integer); it must be a column name,"
+        + " as a string.", e.getMessage());
+  }
+
+  @Test
+  void partitionBytesThatIsNotAPositiveNumberFails() {
+    SparkSession spark = SparkTestSession.get();
+    spark.conf().set(FoldLayout.PARTITION_BYTES, "64m");
+    try {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> new KFold().split(data(), 1));
+      assertEquals("Spark conf spark.sparktune.split.partitionBytes is '64m'; it must be a whole"
+          + " number of bytes above 0 (the target size of a cached partition, default 67108864 ="
+          + " 64 MiB): set it to e.g. 67108864 or unset it.", e.getMessage());
+    } finally {
+      spark.conf().unset(FoldLayout.PARTITION_BYTES);
+    }
   }
 }

@@ -96,6 +96,23 @@ class SplitterContractTest {
     }
   }
 
+  @org.junit.jupiter.api.Test
+  void columnNamesWithBackticksAndDotsAreOneColumnEach() {
+    Dataset<Row> odd = data.select(functions.col("id").as("i.d"),
+        functions.col("label").as("la`bel"), functions.col("fold").as("fo`ld"));
+    for (Splitter s : List.of(new FoldColumn().setFoldCol("fo`ld").setNumFolds(3),
+        new StratifiedKFold().setNumFolds(3).setLabelCol("la`bel"),
+        new Holdout().setValidationRatio(0.2).setLabelCol("la`bel"))) {
+      try (Folds folds = s.split(odd, 5)) {
+        for (Fold f : folds.folds()) {
+          assertEquals(List.of(odd.columns()), List.of(f.train().columns()));
+          assertEquals(1000, f.train().count() + f.validation().count(), s.toString());
+        }
+        folds.minimumFraction();
+      }
+    }
+  }
+
   @ParameterizedTest
   @MethodSource("splitters")
   void configRebuildsAnEqualSplitter(Splitter splitter) {

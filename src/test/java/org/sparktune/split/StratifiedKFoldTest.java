@@ -91,13 +91,76 @@ class StratifiedKFoldTest {
   }
 
   @Test
-  void classWithFewerRowsThanFoldsFailsNamingTheClassAndTheFix() throws IOException {
+  void classWithFewerRowsThanFoldsFailsNamingTheSmallestClassAndAFixThatWorks()
+      throws IOException {
     JsonNode tiny = fixture().path("cases").path("tiny_class_60");
+    Dataset<Row> data = labels(tiny.path("labels"), 2);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new StratifiedKFold().setNumFolds(5).split(labels(tiny.path("labels"), 2), 1));
-    assertEquals("class 1.0 has 3 row(s), fewer than the 5 folds of stratified k-fold, so some"
-        + " fold would have none of it; use at most 3 folds, or drop or merge that class.",
+        () -> new StratifiedKFold().setNumFolds(5).split(data, 1));
+    assertEquals("class 2.0 has 2 row(s), the fewest of any class and fewer than the 5 folds of"
+        + " stratified k-fold, so some fold would have none of it. Classes with fewer than 5"
+        + " rows: 2.0 (2), 1.0 (3). Set numFolds to at most 2, or drop or merge those classes.",
         e.getMessage());
+    try (Folds folds = new StratifiedKFold().setNumFolds(2).split(data, 1)) {
+      for (int i = 0; i < 2; i++) {
+        assertEquals(1, folds.validation(i).where("label = 2.0").count(), "the advice works");
+      }
+    }
+  }
+
+  @Test
+  void classOfOneRowFailsAdvisingToDropOrMergeIt() {
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      rows.add(RowFactory.create(i, i == 0 ? 2.0 : i < 4 ? 1.0 : 0.0));
+    }
+    Dataset<Row> data = SparkTestSession.get().createDataFrame(rows, new StructType()
+        .add("id", DataTypes.IntegerType).add("label", DataTypes.DoubleType));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new StratifiedKFold().setNumFolds(5).split(data, 1));
+    assertEquals("class 2.0 has 1 row(s), the fewest of any class and fewer than the 5 folds of"
+        + " stratified k-fold, so some fold would have none of it. Classes with fewer than 5"
+        + " rows: 2.0 (1), 1.0 (3). A class needs at least 2 rows for 2 folds: drop or merge"
+        + " class 2.0, then set numFolds to at most 3 or drop or merge the others too.",
+        e.getMessage());
+  }
+
+  @Test
+  void negativeZeroLabelsAreOneClassWithZero() {
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      rows.add(RowFactory.create(i, i % 2 == 1 ? 1.0 : i % 4 == 0 ? 0.0 : -0.0));
+    }
+    Dataset<Row> data = SparkTestSession.get().createDataFrame(rows, new StructType()
+        .add("id", DataTypes.IntegerType).add("label", DataTypes.DoubleType)).repartition(3);
+    try (Folds folds = new StratifiedKFold().setNumFolds(5).split(data, 4)) {
+      for (Fold f : folds.folds()) {
+        assertEquals(20, f.validation().count(), "fold " + f.index());
+        assertEquals(10, f.validation().where("label = 0.0").count(), "fold " + f.index());
+      }
+    }
+  }
+
+  @Test
+  void booleanLabelsAreStratified() {
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < 90; i++) {
+      rows.add(RowFactory.create(i, i % 3 == 0));
+    }
+    Dataset<Row> data = SparkTestSession.get().createDataFrame(rows, new StructType()
+        .add("id", DataTypes.IntegerType).add("y", DataTypes.BooleanType)).repartition(3);
+    try (Folds folds = new StratifiedKFold().setNumFolds(3).setLabelCol("y").split(data, 2)) {
+      for (Fold f : folds.folds()) {
+        assertEquals(10, f.validation().where("y").count());
+        assertEquals(20, f.validation().where("not y").count());
+      }
+      assertTrue(folds.minimumFraction().isPresent());
+    }
+    try (Folds folds = new Holdout().setValidationRatio(1.0 / 3).setLabelCol("y")
+        .split(data, 2)) {
+      assertEquals(10, folds.validation(0).where("y").count());
+      assertEquals(20, folds.train(0, 1.0).where("y").count());
+    }
   }
 
   @Test

@@ -1,0 +1,122 @@
+package org.sparktune.exec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Set;
+import org.apache.spark.ml.Pipeline;
+import org.apache.spark.ml.PipelineStage;
+import org.apache.spark.ml.classification.LogisticRegression;
+import org.apache.spark.ml.feature.StringIndexer;
+import org.apache.spark.ml.feature.VectorAssembler;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.sparktune.split.Fold;
+import org.sparktune.split.Folds;
+import org.sparktune.split.KFold;
+import org.sparktune.split.StratifiedKFold;
+import org.sparktune.testing.CacheReads;
+import org.sparktune.testing.SparkTestSession;
+
+/** Prepared folds read the one cache of the split through the prefix, and cache nothing. */
+class PreparedFoldsTest {
+
+  private static Dataset<Row> data;
+  private static LogisticRegression lr;
+  private static PipelinePlan plan;
+  private static Folds folds;
+  private static PreparedFolds prepared;
+
+  @BeforeAll
+  static void data() {
+    data = SparkTestSession.get().range(0, 3000, 1, 4).toDF("id")
+        .withColumn("x", functions.rand(1))
+        .withColumn("kind", functions.col("id").mod(3).cast("string"))
+        .withColumn("label", functions.col("x").gt(0.6).cast("double"));
+    lr = new LogisticRegression().setMaxIter(5);
+    Pipeline pipeline = new Pipeline().setStages(new PipelineStage[] {
+        new StringIndexer().setInputCol("kind").setOutputCol("kindIndex"),
+        new VectorAssembler().setInputCols(new String[] {"x", "kindIndex"})
+            .setOutputCol("features"),
+        lr});
+    plan = PipelinePlan.of(pipeline, Set.of(lr.uid()));
+    folds = new StratifiedKFold().setNumFolds(3).split(data, 1);
+    prepared = PreparedFolds.prepare(folds, plan, 2);
+  }
+
+  @AfterAll
+  static void close() {
+    prepared.close();
+    folds.close();
+  }
+
+  @Test
+  void oneCachedCopyWhileTheStudyRunsAndNoneAfterClose() {
+    int before = CacheReads.persistentRdds();
+    try (Folds own = new StratifiedKFold().setNumFolds(3).split(data, 2);
+        PreparedFolds ownPrepared = PreparedFolds.prepare(own, plan, 2)) {
+      assertEquals(before + 1, CacheReads.persistentRdds(), "split and prepare");
+      plan.rest().fit(ownPrepared.train(0, 1.0 / 3));
+      ownPrepared.validation(0).count();
+      assertEquals(before + 1, CacheReads.persistentRdds(), "after a trial's fit");
+    }
+    assertEquals(before, CacheReads.persistentRdds(), "after close");
+  }
+
+  @Test
+  void prefixIsFittedOncePerFoldAndAppliedToEveryRead() {
+    assertEquals(3, prepared.prefixFits());
+    assertEquals(3, prepared.numFolds());
+    for (int i = 0; i < 3; i++) {
+      assertTrue(List.of(prepared.train(i, 0.5).columns()).contains("features"));
+      assertTrue(List.of(prepared.validation(i).columns()).contains("features"));
+      assertEquals(3000, prepared.train(i, 1.0).count() + prepared.validation(i).count());
+      assertEquals(folds.train(i, 0.5).count(), prepared.train(i, 0.5).count());
+    }
+    List<Fold> atOne = prepared.folds();
+    assertEquals(3, atOne.size());
+    assertEquals(prepared.train(2, 1.0).count(), atOne.get(2).train().count());
+  }
+
+  @Test
+  void readsAreCoalescedAndStillSkipTheBatchesTheyDoNotNeed() {
+    SparkSession spark = SparkTestSession.get();
+    spark.conf().set("spark.sql.inMemoryColumnarStorage.batchSize", "100");
+    spark.conf().set("spark.sparktune.split.partitionBytes", "20000");
+    Folds laidOut;
+    try {
+      laidOut = new KFold().setNumFolds(3).split(data, 1);
+    } finally {
+      spark.conf().unset("spark.sql.inMemoryColumnarStorage.batchSize");
+      spark.conf().unset("spark.sparktune.split.partitionBytes");
+    }
+    try (laidOut; PreparedFolds coalesced = PreparedFolds.prepare(laidOut, plan, 2)) {
+      Dataset<Row> train = coalesced.train(0, 1.0 / 9);
+      assertTrue(laidOut.train(0, 1.0 / 9).rdd().getNumPartitions() > 2);
+      assertEquals(2, train.rdd().getNumPartitions());
+      long read = CacheReads.rowsRead(train);
+      assertEquals(CacheReads.rowsRead(laidOut.train(0, 1.0 / 9)), read);
+      assertTrue(read < 2000 / 3, "rows read: " + read);
+      assertEquals(1000, CacheReads.rowsRead(coalesced.validation(0)));
+    }
+  }
+
+  @Test
+  void aFoldThatDoesNotExistFailsNamingTheFolds() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> prepared.train(3, 0.5));
+    assertEquals("fold 3 does not exist: this split has 3 fold(s), numbered 0 to 2; pass a fold"
+        + " index in that range.", e.getMessage());
+    e = assertThrows(IllegalArgumentException.class,
+        () -> PreparedFolds.prepare(folds, plan, 0));
+    assertEquals("partitions is 0; a read needs at least 1 partition: pass the cores a trial"
+        + " may use, at least 1.", e.getMessage());
+  }
+}
