@@ -39,7 +39,8 @@ import org.sparktune.split.FoldColumn;
  * tuned, so sparktune fits the feature stages once per fold).
  *
  * <p>Arguments: {@code --data synthetic|adult --rows N --parallelism P --repeats R
- * --adult PATH --top K --commit REV --json OUT}.
+ * --fitsInFlight F --adult PATH --top K --commit REV --json OUT} ({@code F} 0: sparktune's
+ * default).
  */
 public final class CacheFootprint {
 
@@ -58,6 +59,7 @@ public final class CacheFootprint {
     long rows = Long.parseLong(opt.getOrDefault("rows", "200000"));
     int parallelism = Integer.parseInt(opt.getOrDefault("parallelism", "1"));
     int repeats = Integer.parseInt(opt.getOrDefault("repeats", "1"));
+    int fitsInFlight = Integer.parseInt(opt.getOrDefault("fitsInFlight", "0"));
     int top = Integer.parseInt(opt.getOrDefault("top", "16"));
     SparkSession spark = Bench.session();
     CachedBytesListener listener = new CachedBytesListener();
@@ -78,7 +80,7 @@ public final class CacheFootprint {
         cvRuns.add(measure("CrossValidator", listener, poller, top,
             () -> crossValidator(data, adult, parallelism)));
         ourRuns.add(measure("sparktune", listener, poller, top,
-            () -> sparktune(data, adult, parallelism)));
+            () -> sparktune(data, adult, parallelism, fitsInFlight)));
       }
     }
 
@@ -99,6 +101,7 @@ public final class CacheFootprint {
     out.put("parallelism", parallelism);
     out.put("repeats", repeats);
     out.put("commit", opt.getOrDefault("commit", "unknown"));
+    out.put("fitsInFlight", fitsInFlight);
     out.put("sparkVersion", spark.version());
     out.put("inputCacheBytes", input);
     out.put("peakRatio", peakRatio);
@@ -163,7 +166,8 @@ public final class CacheFootprint {
         (Double) grid[best].apply(lr.elasticNetParam())));
   }
 
-  private static Fit sparktune(Dataset<Row> data, boolean adult, int parallelism) {
+  private static Fit sparktune(Dataset<Row> data, boolean adult, int parallelism,
+      int fitsInFlight) {
     LogisticRegression lr = new LogisticRegression();
     SearchSpace space = new SearchSpace()
         .categorical(lr.regParam(), 0.001, 0.01, 0.1, 1.0)
@@ -172,7 +176,7 @@ public final class CacheFootprint {
         .setEvaluator(new BinaryClassificationEvaluator()).setSearchSpace(space)
         .setSampler(new GridSampler())
         .setSplitter(new FoldColumn().setFoldCol("fold").setNumFolds(3))
-        .setParallelism(parallelism).setSeed(42).fit(data);
+        .setParallelism(parallelism).setFitsInFlight(fitsInFlight).setSeed(42).fit(data);
     Map<String, Object> best = model.bestParams();
     return new Fit(model.bestMetric(), key((Double) best.get("regParam"),
         (Double) best.get("elasticNetParam")));

@@ -29,7 +29,8 @@ import org.sparktune.study.Trial;
  * medians, and how far every configuration's mean metric is between the two.
  *
  * <p>Arguments: {@code --data synthetic|adult --rows N --parallelism P --repeats R
- * --adult PATH --json OUT}.
+ * --fitsInFlight F --adult PATH --json OUT} ({@code F} 0: sparktune's default, as many full
+ * fits at once as trials).
  */
 public final class CompareWithCrossValidator {
 
@@ -44,6 +45,7 @@ public final class CompareWithCrossValidator {
     long rows = Long.parseLong(opt.getOrDefault("rows", "200000"));
     int parallelism = Integer.parseInt(opt.getOrDefault("parallelism", "1"));
     int repeats = Integer.parseInt(opt.getOrDefault("repeats", "3"));
+    int fitsInFlight = Integer.parseInt(opt.getOrDefault("fitsInFlight", "0"));
     SparkSession spark = Bench.session();
     Dataset<Row> data = (dataName.equals("adult")
         ? BenchData.adult(spark, opt.getOrDefault("adult", "test-data/adult/adult.data"))
@@ -89,7 +91,7 @@ public final class CompareWithCrossValidator {
           .setEvaluator(new BinaryClassificationEvaluator()).setSearchSpace(space)
           .setSampler(new GridSampler())
           .setSplitter(new FoldColumn().setFoldCol("fold").setNumFolds(3))
-          .setParallelism(parallelism).setSeed(42).fit(data);
+          .setParallelism(parallelism).setFitsInFlight(fitsInFlight).setSeed(42).fit(data);
       double ourSeconds = (System.nanoTime() - t1) / 1e9;
       ourTimes.add(ourSeconds);
       ourMeans.clear();
@@ -122,6 +124,7 @@ public final class CompareWithCrossValidator {
     out.put("data", dataName);
     out.put("rows", n);
     out.put("parallelism", parallelism);
+    out.put("fitsInFlight", fitsInFlight);
     out.put("crossValidatorSeconds", cvTimes);
     out.put("sparktuneSeconds", ourTimes);
     out.put("crossValidatorMedian", cvMedian);

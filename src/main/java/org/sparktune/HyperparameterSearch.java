@@ -75,6 +75,7 @@ public final class HyperparameterSearch extends Estimator<TunedModel> implements
   private final Param<String> studyName;
   private final BooleanParam reproducible;
   private final IntParam fitsInFlight;
+  private final LongParam minValidationRows;
   private final IntParam maxTrials;
   private final IntParam parallelism;
   private final LongParam seed;
@@ -106,6 +107,8 @@ public final class HyperparameterSearch extends Estimator<TunedModel> implements
     fitsInFlight = new IntParam(this, "fitsInFlight", "full-data fold fits that may run at"
         + " once, a fit at data fraction f counting as f; 0 for parallelism (>= 0)",
         ParamValidators.gtEq(0));
+    minValidationRows = new LongParam(this, "minValidationRows", "the fewest validation rows a"
+        + " rung below full data is scored on (>= 1)", ParamValidators.gtEq(1));
     maxTrials = new IntParam(this, "maxTrials", "largest number of trials (>= 1)",
         ParamValidators.gtEq(1));
     parallelism = new IntParam(this, "parallelism", "trials run at once (>= 1)",
@@ -120,6 +123,7 @@ public final class HyperparameterSearch extends Estimator<TunedModel> implements
     setDefault(studyName, Study.DEFAULT_NAME);
     setDefault(reproducible, true);
     setDefault(fitsInFlight, 0);
+    setDefault(minValidationRows, SearchSpec.DEFAULT_MIN_VALIDATION_ROWS);
     setDefault(maxTrials, 20);
     setDefault(parallelism, 1);
     setDefault(seed, (long) getClass().getName().hashCode());
@@ -193,6 +197,17 @@ public final class HyperparameterSearch extends Estimator<TunedModel> implements
     return fitsInFlight;
   }
 
+  /**
+   * The fewest validation rows a rung below full data is scored on (default 10,000). A rung at
+   * data fraction f trains each fold on its nested subsample {@code u < f} and scores it on the
+   * same fraction of the fold's validation rows, so that it costs about f of a full rung; this
+   * floor keeps a small rung's ranking from resting on a few rows. A fold with fewer validation
+   * rows is scored on all of them; a rung on all the data always is.
+   */
+  public LongParam minValidationRows() {
+    return minValidationRows;
+  }
+
   /** Largest number of trials (default 20); a grid stops at its size. */
   public IntParam maxTrials() {
     return maxTrials;
@@ -263,6 +278,10 @@ public final class HyperparameterSearch extends Estimator<TunedModel> implements
     return (Integer) getOrDefault(fitsInFlight);
   }
 
+  public long getMinValidationRows() {
+    return (Long) getOrDefault(minValidationRows);
+  }
+
   public int getMaxTrials() {
     return (Integer) getOrDefault(maxTrials);
   }
@@ -331,6 +350,13 @@ public final class HyperparameterSearch extends Estimator<TunedModel> implements
         + " at once (0 for parallelism)"));
   }
 
+  public HyperparameterSearch setMinValidationRows(long value) {
+    if (value < 1) {
+      throw InputErrors.minValidationRows(value);
+    }
+    return put(minValidationRows, value);
+  }
+
   public HyperparameterSearch setMaxTrials(int value) {
     return put(maxTrials, InputErrors.atLeast("maxTrials", value, 1, "trials"));
   }
@@ -397,6 +423,7 @@ public final class HyperparameterSearch extends Estimator<TunedModel> implements
         .studyName(getStudyName()).maxTrials(getMaxTrials()).parallelism(getParallelism())
         .timeout(seconds > 0 ? Duration.ofMillis((long) (seconds * 1000)) : null)
         .fitsInFlight(getFitsInFlight() == 0 ? getParallelism() : getFitsInFlight())
+        .minValidationRows(getMinValidationRows())
         .reproducible(getReproducible()).seed(getSeed()).refit(getRefit()).build();
     SearchRun.Outcome outcome = new SearchRun(spec).run(data);
     TunedModel model = new TunedModel(uid, outcome.bestModel(), checked.boundSpace(),

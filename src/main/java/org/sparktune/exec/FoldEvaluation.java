@@ -20,7 +20,8 @@ import org.sparktune.study.Trial;
 /**
  * Runs one trial at one budget on Spark: fits the plan's rest with the trial's params on each
  * prepared fold's training rows at the budget's data fraction, and evaluates it on that fold's
- * whole validation side.
+ * validation rows at the same fraction, with a floor of {@code minValidationRows} rows (see
+ * {@link #validationFraction}).
  *
  * <p>A trial's folds are fitted at once on {@code foldPool}: fits of MLlib's iterative
  * estimators are mostly waits between small jobs, so keeping more of them in flight keeps the
@@ -41,6 +42,7 @@ public final class FoldEvaluation implements TrialLoop.RungTask {
   private final String studyId;
   private final ExecutorService foldPool;
   private final FitPermits permits;
+  private final long minValidationRows;
 
   /**
    * @param paramMaps the ParamMap of a trial's params
@@ -49,10 +51,12 @@ public final class FoldEvaluation implements TrialLoop.RungTask {
    *     the caller
    * @param fitsInFlight full-data fold fits that may run at once, a fit at data fraction f
    *     counting as f (see {@link FitPermits}); 0 for no bound beyond the threads
+   * @param minValidationRows the fewest validation rows a rung below full data is scored on
+   *     (see {@link #validationFraction})
    */
   public FoldEvaluation(SparkContext sc, PreparedFolds folds, PipelinePlan plan,
       Evaluator evaluator, Function<Trial, ParamMap> paramMaps, String studyId,
-      ExecutorService foldPool, int fitsInFlight) {
+      ExecutorService foldPool, int fitsInFlight, long minValidationRows) {
     this.sc = sc;
     this.folds = folds;
     this.plan = plan;
@@ -61,6 +65,7 @@ public final class FoldEvaluation implements TrialLoop.RungTask {
     this.studyId = studyId;
     this.foldPool = foldPool;
     this.permits = new FitPermits(fitsInFlight);
+    this.minValidationRows = minValidationRows;
   }
 
   @Override
@@ -109,7 +114,8 @@ public final class FoldEvaluation implements TrialLoop.RungTask {
         + " fold " + (fold + 1) + "/" + k + ": " + trial.params(), true);
     try {
       Model<?> model = plan.rest().fit(folds.train(fold, budget.fraction()), params);
-      Dataset<Row> scored = model.transform(folds.validation(fold));
+      Dataset<Row> scored = model.transform(folds.validation(fold,
+          validationFraction(fold, budget.fraction())));
       double metric = evaluator.copy(ParamMap.empty()).evaluate(scored);
       LOG.debug("Trial {} fraction {} fold {}/{}: {}", trial.number(), budget.fraction(),
           fold + 1, k, metric);
@@ -118,6 +124,21 @@ public final class FoldEvaluation implements TrialLoop.RungTask {
       sc.clearJobGroup();
       sc.setLocalProperty("spark.scheduler.pool", null);
     }
+  }
+
+  /**
+   * The fraction of fold {@code fold}'s validation rows a rung at data fraction {@code
+   * fraction} is scored on: the same fraction, so that a rung at f costs about f of a full
+   * rung, but never fewer than {@code minValidationRows} rows (all of them when the fold has
+   * fewer), so that the ranking a rung makes is not left to the noise of a few rows.
+   */
+  double validationFraction(int fold, double fraction) {
+    if (fraction >= 1) {
+      return 1.0;
+    }
+    long rows = folds.validationRows(fold);
+    return rows <= minValidationRows ? 1.0
+        : Math.min(1.0, Math.max(fraction, (double) minValidationRows / rows));
   }
 
   /** Cancels every running Spark job of {@code trial}. */

@@ -79,6 +79,12 @@ public final class InputErrors {
         scheduler, fraction, fold + 1, labelClass, workable));
   }
 
+  public static IllegalArgumentException minValidationRows(long value) {
+    return new IllegalArgumentException("minValidationRows must be at least 1 but is " + value
+        + "; it is the fewest validation rows a rung below full data is scored on: 10000 is the"
+        + " default, and a number above every fold's size scores every rung on whole folds.");
+  }
+
   public static IllegalArgumentException emptyInput() {
     return new IllegalArgumentException("the input DataFrame has no rows; nothing can be"
         + " tuned on it: check the filter or the table version that produced it.");

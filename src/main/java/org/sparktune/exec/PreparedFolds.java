@@ -35,11 +35,14 @@ public final class PreparedFolds implements AutoCloseable {
   private final Folds folds;
   private final List<PipelineModel> prefixModels;
   private final int partitions;
+  private final long[] validationRows;
 
   private PreparedFolds(Folds folds, List<PipelineModel> prefixModels, int partitions) {
     this.folds = folds;
     this.prefixModels = prefixModels;
     this.partitions = partitions;
+    this.validationRows = new long[folds.numFolds()];
+    java.util.Arrays.fill(validationRows, -1);
   }
 
   /**
@@ -80,6 +83,22 @@ public final class PreparedFolds implements AutoCloseable {
   /** The validation rows of fold {@code fold}, through the fold's fitted prefix. */
   public Dataset<Row> validation(int fold) {
     return prepared(fold, folds.validation(fold));
+  }
+
+  /**
+   * The validation rows of fold {@code fold} at data fraction {@code fraction} (a nested
+   * subsample, see {@link Folds#validation(int, double)}), through the fold's fitted prefix.
+   */
+  public Dataset<Row> validation(int fold, double fraction) {
+    return prepared(fold, folds.validation(fold, fraction));
+  }
+
+  /** How many validation rows fold {@code fold} has: counted once, from the cache. */
+  public synchronized long validationRows(int fold) {
+    if (validationRows[fold] < 0) {
+      validationRows[fold] = folds.validation(fold).count();
+    }
+    return validationRows[fold];
   }
 
   /** The prepared folds at fraction 1, in fold order. */

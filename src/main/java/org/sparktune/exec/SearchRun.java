@@ -77,7 +77,8 @@ public final class SearchRun {
       checkSmallestRung(folds, Math.min(spec.loop().maxTrials(), study.capacity()));
       prefixFits = prepared.prefixFits();
       FoldEvaluation evaluation = new FoldEvaluation(sc, prepared, plan, evaluator,
-          t -> space.toParamMap(t.params()), studyId, foldPool, spec.fitsInFlight());
+          t -> space.toParamMap(t.params()), studyId, foldPool, spec.fitsInFlight(),
+          spec.minValidationRows());
       ending = new TrialLoop(study, spec.scheduler(), spec.loop())
           .run(evaluation, evaluation::cancel);
     } finally {

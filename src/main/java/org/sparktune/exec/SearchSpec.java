@@ -31,12 +31,16 @@ import org.sparktune.study.TrialStore;
  * @param loop parallelism, trial budget, timeout and order of the trial loop
  * @param fitsInFlight full-data fold fits that may run at once, a fit at data fraction f
  *     counting as f; 0 for no bound beyond parallelism × folds
+ * @param minValidationRows the fewest validation rows a rung below full data is scored on
  * @param seed study seed
  * @param refit whether to fit the best params on all the data
  */
 public record SearchSpec(Estimator<?> estimator, Evaluator evaluator, SearchSpace space,
     Sampler sampler, Scheduler scheduler, Splitter splitter, TrialStore store, String studyName,
-    LoopSettings loop, int fitsInFlight, long seed, boolean refit) {
+    LoopSettings loop, int fitsInFlight, long minValidationRows, long seed, boolean refit) {
+
+  /** The fewest validation rows a rung below full data is scored on, unless told otherwise. */
+  public static final long DEFAULT_MIN_VALIDATION_ROWS = 10_000;
 
   /** Checks that every part is there. */
   public SearchSpec {
@@ -73,6 +77,7 @@ public record SearchSpec(Estimator<?> estimator, Evaluator evaluator, SearchSpac
     private long seed;
     private boolean refit = true;
     private Integer fitsInFlight;
+    private long minValidationRows = DEFAULT_MIN_VALIDATION_ROWS;
 
     private Builder() {}
 
@@ -144,6 +149,12 @@ public record SearchSpec(Estimator<?> estimator, Evaluator evaluator, SearchSpac
       return this;
     }
 
+    /** The fewest validation rows a rung below full data is scored on (default 10,000). */
+    public Builder minValidationRows(long value) {
+      minValidationRows = value;
+      return this;
+    }
+
     public Builder seed(long value) {
       seed = value;
       return this;
@@ -159,7 +170,7 @@ public record SearchSpec(Estimator<?> estimator, Evaluator evaluator, SearchSpac
       return new SearchSpec(estimator, evaluator, space, sampler, scheduler, splitter,
           store == null ? new InMemoryTrialStore() : store, studyName,
           new LoopSettings(parallelism, maxTrials, timeout, reproducible),
-          fitsInFlight == null ? parallelism : fitsInFlight, seed, refit);
+          fitsInFlight == null ? parallelism : fitsInFlight, minValidationRows, seed, refit);
     }
   }
 }

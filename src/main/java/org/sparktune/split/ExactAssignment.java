@@ -18,11 +18,12 @@ import org.apache.spark.storage.StorageLevel;
  * partition.
  *
  * <p>The input is cached (unless the caller cached it) so that its two passes see the same
- * partitions. The (partition, class) row counts — a few numbers — are collected ({@link ClassCounts}); from them every (partition, class) gets
- * the start of its block in a running index that counts the rows of each class in turn, class
- * after class. Rows get a seeded hash key and a seeded hash uniform, computed from the row (not
- * cached), and each partition is sorted by (class, key) with Spark's spilling sort and walked
- * once ({@link StratifiedWalk}): the i-th row of the running index gets fold
+ * partitions. The (partition, class) row counts — a few numbers — are collected ({@link
+ * ClassCounts}); from them every (partition, class) gets the start of its block in a running index
+ * that counts the rows of each class in turn, class after class. Rows get a seeded hash key and a
+ * seeded hash uniform, computed from the row (not cached), and each partition is sorted by (class,
+ * key) with Spark's spilling sort and walked once ({@link StratifiedWalk}): the i-th row of the
+ * running index gets fold
  * {@code rule.fold(i)}. With {@code i mod k} each class lands in every fold within one row of its
  * share, and fold sizes within one row of each other, as scikit-learn's StratifiedKFold does;
  * the hash key shuffles rows within a partition.

@@ -19,10 +19,11 @@ import org.apache.spark.storage.StorageLevel;
  * <p>Partitions are sized by bytes. Fold id {@code j} with {@code n_j} of the {@code n} rows
  * gets {@code max(1, ceil(B × n_j / n / T))} partitions, where {@code B} is the in-memory size
  * of the input as Spark measured it while caching it, plus 12 bytes a row for the fold id and
- * {@code u}, and {@code T} is the target, {@value #DEFAULT_PARTITION_BYTES} bytes (64 MiB) unless the Spark conf
- * {@value #PARTITION_BYTES} gives another number of bytes. Fold j owns a run of partition ids of
- * its own, and its rows are spread over them by a hash of {@code u}, so every partition holds
- * the whole range of {@code u}; one shuffle ({@code repartitionById}) puts each row in place.
+ * {@code u}, and {@code T} is the target, {@value #DEFAULT_PARTITION_BYTES} bytes (64 MiB)
+ * unless the Spark conf {@value #PARTITION_BYTES} gives another number of bytes. Fold j owns a run
+ * of partition ids of its own, and its rows are spread over them by a hash of {@code u}, so every
+ * partition holds the whole range of {@code u}; one shuffle ({@code repartitionById}) puts each row
+ * in place.
  *
  * <p>A read at fraction {@code f} can skip batches only when a partition holds many of them:
  * with the default target and batch size that is a few dozen batches for rows of ~100 bytes.

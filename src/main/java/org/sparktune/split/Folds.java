@@ -102,8 +102,26 @@ public final class Folds implements AutoCloseable {
 
   /** The validation rows of fold {@code fold}, the input's columns only. */
   public Dataset<Row> validation(int fold) {
+    return validation(fold, 1.0);
+  }
+
+  /**
+   * The validation rows of fold {@code fold} whose stable uniform is below {@code fraction}: a
+   * nested subsample of the fold's validation side, stratified as its training rows are.
+   *
+   * @param fold a fold index, from 0 to {@code numFolds() - 1}
+   * @param fraction the data fraction, in (0, 1]
+   */
+  public Dataset<Row> validation(int fold, double fraction) {
     checkFold(fold);
-    return layout.where(functions.col(FOLD).equalTo(holdout ? 0 : fold)).select(inputColumns);
+    if (!(fraction > 0 && fraction <= 1)) {
+      throw SplitErrors.fraction(fraction);
+    }
+    Column rows = functions.col(FOLD).equalTo(holdout ? 0 : fold);
+    if (fraction < 1) {
+      rows = rows.and(functions.col(U).lt(fraction));
+    }
+    return layout.where(rows).select(inputColumns);
   }
 
   /**
