@@ -119,4 +119,34 @@ class PreparedFoldsTest {
     assertEquals("partitions is 0; a read needs at least 1 partition: pass the cores a trial"
         + " may use, at least 1.", e.getMessage());
   }
+
+  @Test
+  void validationAtAFractionIsANestedStratifiedSubsampleOfTheFold() {
+    long all = prepared.validationRows(0);
+    assertEquals(folds.validation(0).count(), all);
+    Dataset<Row> tenth = folds.validation(0, 0.1);
+    Dataset<Row> half = folds.validation(0, 0.5);
+    long n = tenth.count();
+    assertTrue(Math.abs(n - 0.1 * all) <= 2, n + " rows at 0.1 of " + all);
+    assertEquals(0, tenth.select("id").except(half.select("id")).count());
+    long positives = tenth.where("label = 1").count();
+    long allPositives = folds.validation(0).where("label = 1").count();
+    assertTrue(Math.abs(positives - 0.1 * allPositives) <= 1, positives + " of " + allPositives);
+  }
+
+  @Test
+  void aSmallRungIsScoredOnTheSameFractionOfValidationRowsWithAFloor() {
+    long rows = prepared.validationRows(0);
+    FoldEvaluation floorOf300 = new FoldEvaluation(SparkTestSession.get().sparkContext(),
+        prepared, plan, new org.apache.spark.ml.evaluation.BinaryClassificationEvaluator(),
+        t -> null, "t", null, 0, 300);
+    assertEquals(1.0, floorOf300.validationFraction(0, 1.0));
+    assertEquals(0.5, floorOf300.validationFraction(0, 0.5));
+    assertEquals(300.0 / rows, floorOf300.validationFraction(0, 0.01), 1e-12);
+    FoldEvaluation floorAboveTheFold = new FoldEvaluation(SparkTestSession.get()
+        .sparkContext(), prepared, plan,
+        new org.apache.spark.ml.evaluation.BinaryClassificationEvaluator(), t -> null, "t",
+        null, 0, rows + 1);
+    assertEquals(1.0, floorAboveTheFold.validationFraction(0, 0.01));
+  }
 }
