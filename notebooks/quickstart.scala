@@ -82,3 +82,17 @@ val chosen = tuner.copy(org.apache.spark.ml.param.ParamMap.empty)
 
 display(chosen.trials().orderBy(col("metric").desc))
 println(s"best: ${chosen.bestParams}")
+
+// COMMAND ----------
+
+// Race many candidates on a little data and finish the best on all of it: 27 candidates on
+// 1/27 of each training fold, the best 9 on 1/9, 3 on 1/3, the best one on all the data.
+import org.sparktune.schedule.SuccessiveHalving
+
+val raced = tuner.copy(org.apache.spark.ml.param.ParamMap.empty)
+  .setScheduler(new SuccessiveHalving().setReductionFactor(3).setMinFraction(1.0 / 27))
+  .setMaxTrials(27)
+  .fit(adult)
+
+display(raced.trials().orderBy(col("budget").desc, col("metric").desc))  // COMPLETE or PRUNED
+display(raced.rungs().orderBy("rung", "trial"))       // one row per (trial, rung)
