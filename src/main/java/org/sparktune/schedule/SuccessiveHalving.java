@@ -98,8 +98,12 @@ public final class SuccessiveHalving implements Scheduler {
 
   @Override
   public List<Budget> budgets(long trialLimit) {
+    return budgets(schedule(trialLimit));
+  }
+
+  private static List<Budget> budgets(HalvingSchedule schedule) {
     List<Budget> out = new ArrayList<>();
-    List<Double> fractions = schedule(trialLimit).resources();
+    List<Double> fractions = schedule.resources();
     for (int i = 0; i < fractions.size(); i++) {
       out.add(new Budget(i, fractions.get(i)));
     }
@@ -127,7 +131,7 @@ public final class SuccessiveHalving implements Scheduler {
   @Override
   public Decision next(SchedulerView view) {
     HalvingSchedule schedule = schedule(view.trialLimit());
-    List<Budget> budgets = budgets(view.trialLimit());
+    List<Budget> budgets = budgets(schedule);
     long first = schedule.candidates().get(0);
     List<TrialProgress> members = new ArrayList<>();
     for (TrialProgress t : view.trials()) {
