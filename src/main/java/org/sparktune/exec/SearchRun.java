@@ -73,7 +73,8 @@ public final class SearchRun {
     ExecutorService foldPool = Executors.newFixedThreadPool(
         parallelism * spec.splitter().numFolds(), daemon("sparktune-fold-"));
     try (Folds folds = spec.splitter().split(data, spec.seed());
-        PreparedFolds prepared = PreparedFolds.prepare(folds, plan, partitions)) {
+        PreparedFolds prepared = PreparedFolds.prepare(folds, plan, partitions,
+            Folds.partitionBytes(data.sparkSession()))) {
       checkSmallestRung(folds, Math.min(spec.loop().maxTrials(), study.capacity()));
       prefixFits = prepared.prefixFits();
       FoldEvaluation evaluation = new FoldEvaluation(sc, prepared, plan, evaluator,

@@ -1,5 +1,6 @@
 package org.sparktune.split;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.TreeMap;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 
 /**
@@ -168,6 +170,25 @@ public final class Folds implements AutoCloseable {
       }
     }
     return new FractionFloor(Math.nextUp(worst), String.valueOf(worstClass), worstFold);
+  }
+
+  /**
+   * The bytes the cached layout holds (memory and disk), as Spark measured them while caching
+   * it: what a read of every row would scan.
+   */
+  public long cachedBytes() {
+    BigInteger bytes = layout.queryExecution().optimizedPlan().stats().sizeInBytes()
+        .bigInteger();
+    return bytes.bitLength() < 63 ? bytes.longValue() : Long.MAX_VALUE;
+  }
+
+  /**
+   * The target bytes of a cached partition in {@code spark}'s conf ({@code
+   * spark.sparktune.split.partitionBytes}, default 64 MiB); throws when it is not a positive
+   * number of bytes.
+   */
+  public static long partitionBytes(SparkSession spark) {
+    return FoldLayout.partitionBytes(spark);
   }
 
   /** The cached layout, for tests in this package. */

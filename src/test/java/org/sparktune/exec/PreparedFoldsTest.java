@@ -48,7 +48,7 @@ class PreparedFoldsTest {
         lr});
     plan = PipelinePlan.of(pipeline, Set.of(lr.uid()));
     folds = new StratifiedKFold().setNumFolds(3).split(data, 1);
-    prepared = PreparedFolds.prepare(folds, plan, 2);
+    prepared = PreparedFolds.prepare(folds, plan, 2, 1);
   }
 
   @AfterAll
@@ -61,7 +61,7 @@ class PreparedFoldsTest {
   void oneCachedCopyWhileTheStudyRunsAndNoneAfterClose() {
     int before = CacheReads.persistentRdds();
     try (Folds own = new StratifiedKFold().setNumFolds(3).split(data, 2);
-        PreparedFolds ownPrepared = PreparedFolds.prepare(own, plan, 2)) {
+        PreparedFolds ownPrepared = PreparedFolds.prepare(own, plan, 2, 1)) {
       assertEquals(before + 1, CacheReads.persistentRdds(), "split and prepare");
       plan.rest().fit(ownPrepared.train(0, 1.0 / 3));
       ownPrepared.validation(0).count();
@@ -97,7 +97,7 @@ class PreparedFoldsTest {
       spark.conf().unset("spark.sql.inMemoryColumnarStorage.batchSize");
       spark.conf().unset("spark.sparktune.split.partitionBytes");
     }
-    try (laidOut; PreparedFolds coalesced = PreparedFolds.prepare(laidOut, plan, 2)) {
+    try (laidOut; PreparedFolds coalesced = PreparedFolds.prepare(laidOut, plan, 2, 1)) {
       Dataset<Row> train = coalesced.train(0, 1.0 / 9);
       assertTrue(laidOut.train(0, 1.0 / 9).rdd().getNumPartitions() > 2);
       assertEquals(2, train.rdd().getNumPartitions());
@@ -109,13 +109,31 @@ class PreparedFoldsTest {
   }
 
   @Test
+  void aReadGetsAsManyPartitionsAsItsCachedBytesCallForUpToTheCap() {
+    long bytes = folds.cachedBytes();
+    assertTrue(bytes > 0, "cached bytes: " + bytes);
+    // One task per half of the cache: a full training side (2/3 of the rows) needs two, a
+    // ninth of it one, and no read gets more than the cap of 2.
+    PreparedFolds halves = PreparedFolds.prepare(folds, plan, 2, bytes / 2);
+    assertEquals(2, halves.train(0, 1.0).rdd().getNumPartitions());
+    assertEquals(1, halves.train(0, 1.0 / 9).rdd().getNumPartitions());
+    assertEquals(1, halves.validation(0).rdd().getNumPartitions());
+    PreparedFolds whole = PreparedFolds.prepare(folds, plan, 2, bytes * 2);
+    assertEquals(1, whole.train(1, 1.0).rdd().getNumPartitions());
+    assertEquals(prepared.train(1, 1.0).count(), whole.train(1, 1.0).count());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> PreparedFolds.prepare(folds, plan, 2, 0));
+    assertEquals("bytesPerTask is 0; pass the bytes of a read task, at least 1.", e.getMessage());
+  }
+
+  @Test
   void aFoldThatDoesNotExistFailsNamingTheFolds() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> prepared.train(3, 0.5));
     assertEquals("fold 3 does not exist: this split has 3 fold(s), numbered 0 to 2; pass a fold"
         + " index in that range.", e.getMessage());
     e = assertThrows(IllegalArgumentException.class,
-        () -> PreparedFolds.prepare(folds, plan, 0));
+        () -> PreparedFolds.prepare(folds, plan, 0, 1));
     assertEquals("partitions is 0; a read needs at least 1 partition: pass the cores a trial"
         + " may use, at least 1.", e.getMessage());
   }
