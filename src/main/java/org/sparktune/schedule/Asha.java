@@ -42,8 +42,10 @@ import java.util.Map;
  * At parallelism 1 the decisions depend on the losses only; above it they depend on the order
  * in which reports arrive, as the paper's do. The sampler models the highest rung with at
  * least {@link #setModelMinReports} reports (see {@link #observedRung(SchedulerView)}). {@link
- * #candidates} gives an upper bound per rung: {@code trialLimit} at rung 0, then each rung's
- * bound divided by η and floored. Immutable once configured; thread-safe.
+ * #candidates} gives each rung's top-1/η quota once every trial has reported below it: {@code
+ * trialLimit} at rung 0, then each rung's count divided by η and floored; promotions made
+ * before a rung has all its reports (the paper's mispromotions) can run more trials than that
+ * at the upper rungs. Immutable once configured; thread-safe.
  */
 public final class Asha implements Scheduler {
 

@@ -17,17 +17,16 @@ import java.util.Map;
  * }</pre>
  *
  * <p>With {@code s_max = floor(log_η(maxFraction / minFraction))} (floored as {@link
- * HalvingSchedule} floors it, so 1/243 with η = 3 gives 4, as the paper's code does), bracket
- * {@code s} (from {@code s_max} down to 0, the order of the paper) starts {@code n = ceil((s_max
- * + 1) / (s + 1) × η^s)} candidates at {@code maxFraction / η^s}; its rung {@code i} runs
- * {@code max(1, floor(n / η^i))} of them at {@code maxFraction / η^(s - i)}, the best of which
- * go on. The rungs are numbered across brackets by fraction: rung {@code k} runs at {@code
- * maxFraction / η^(s_max - k)} whatever the bracket, so the smallest fraction is {@code
- * maxFraction / η^s_max}, which is {@code minFraction} when the ratio is a power of η and a
- * little above it otherwise. {@link #budgets} are these {@code s_max + 1} rungs and {@link
- * #candidates} counts, for each, the trials that run there in all brackets and iterations
- * (for 1/27, 1 and η = 3: 27, 9 + 12, 3 + 4 + 6 and 1 + 1 + 2 + 4); {@link #brackets} gives
- * each bracket apart.
+ * HalvingSchedule} floors it: 1/243 with η = 3 gives 4, not 5), bracket {@code s} (from {@code
+ * s_max} down to 0, the order of the paper) starts {@code n = ceil((s_max + 1) / (s + 1) × η^s)}
+ * candidates at {@code maxFraction / η^s}; its rung {@code i} runs {@code max(1, floor(n / η^i))}
+ * of them at {@code maxFraction / η^(s - i)}, the best of which go on. The rungs are numbered
+ * across brackets by fraction: rung {@code k} runs at {@code maxFraction / η^(s_max - k)} whatever
+ * the bracket, so the smallest fraction is {@code maxFraction / η^s_max}, which is {@code
+ * minFraction} when the ratio is a power of η and above it otherwise. {@link #budgets} are these
+ * {@code s_max + 1} rungs and {@link #candidates} counts, for each, the trials that run there in
+ * all brackets and iterations (for 1/27, 1 and η = 3: 27, 9 + 12, 3 + 4 + 6 and 1 + 1 + 2 + 4);
+ * {@link #brackets} gives each bracket apart.
  *
  * <p>Trials are numbered bracket after bracket, so a bracket's candidates are a run of
  * consecutive trial numbers and every decision follows from the view: a bracket's rung is

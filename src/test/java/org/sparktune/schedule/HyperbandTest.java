@@ -37,6 +37,14 @@ class HyperbandTest {
   }
 
   @Test
+  void theNumberOfBracketsIsFlooredAsSuccessiveHalvingFloorsItsRungs() {
+    assertEquals(5, new Hyperband().setMinFraction(1.0 / 243).brackets().size());
+    assertEquals(5, new SuccessiveHalving().setMinFraction(1.0 / 243).budgets(243).size());
+    assertEquals(1.0 / 81, new Hyperband().setMinFraction(1.0 / 243).budgets(300).get(0)
+        .fraction(), 1e-15);
+  }
+
+  @Test
   void budgetsAreTheUnionOfRungsAndCandidatesCountEveryBracket() {
     List<Budget> budgets = HB.budgets(49);
     double[] expected = {1.0 / 27, 1.0 / 9, 1.0 / 3, 1.0};

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 /**
  * A pure stand-in for the trial loop: asks a scheduler what next, applies its decisions as the
@@ -53,6 +54,7 @@ final class ScheduleSimulator {
   private final int parallelism;
   private final int maxTrials;
   private final Losses losses;
+  private final BiConsumer<SchedulerView, Decision> check;
   private final List<TrialProgress.Status> statuses = new ArrayList<>();
   private final List<List<RungReport>> reports = new ArrayList<>();
   private final Map<Integer, Running> running = new HashMap<>();
@@ -62,21 +64,27 @@ final class ScheduleSimulator {
 
   private record Running(int trial, Budget budget, double end) {}
 
-  private ScheduleSimulator(Scheduler scheduler, int parallelism, int maxTrials, Losses losses) {
+  private ScheduleSimulator(Scheduler scheduler, int parallelism, int maxTrials, Losses losses,
+      BiConsumer<SchedulerView, Decision> check) {
     this.scheduler = scheduler;
     this.parallelism = parallelism;
     this.maxTrials = maxTrials;
     this.losses = losses;
+    this.check = check;
   }
 
-  /** Runs a study of at most {@code maxTrials} trials with {@code parallelism} slots. */
-  static Outcome run(Scheduler scheduler, int parallelism, int maxTrials, Losses losses) {
-    return new ScheduleSimulator(scheduler, parallelism, maxTrials, losses).run();
+  /**
+   * Runs a study of at most {@code maxTrials} trials with {@code parallelism} slots, showing
+   * {@code check} each view and the decision taken on it.
+   */
+  static Outcome run(Scheduler scheduler, int parallelism, int maxTrials, Losses losses,
+      BiConsumer<SchedulerView, Decision> check) {
+    return new ScheduleSimulator(scheduler, parallelism, maxTrials, losses, check).run();
   }
 
-  /** As {@link #run(Scheduler, int, int, Losses)} with {@link #loss}. */
+  /** As {@link #run(Scheduler, int, int, Losses, BiConsumer)} with {@link #loss}, no check. */
   static Outcome run(Scheduler scheduler, int parallelism, int maxTrials) {
-    return run(scheduler, parallelism, maxTrials, ScheduleSimulator::loss);
+    return run(scheduler, parallelism, maxTrials, ScheduleSimulator::loss, (v, d) -> { });
   }
 
   private Outcome run() {
@@ -86,6 +94,7 @@ final class ScheduleSimulator {
       Decision d = scheduler.next(view);
       assertEquals(d, scheduler.next(view), "next(view) is not a function of the view");
       decisions.add(d);
+      check.accept(view, d);
       if (d instanceof Decision.Prune p) {
         checkWaiting(p.trial());
         statuses.set(p.trial(), TrialProgress.Status.PRUNED);
