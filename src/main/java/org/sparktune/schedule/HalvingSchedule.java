@@ -39,8 +39,7 @@ public record HalvingSchedule(List<Long> candidates, List<Double> resources) {
   public static HalvingSchedule of(long n, double min, double max, double factor,
       boolean aggressive, boolean whole) {
     int required = 1 + (int) Math.floor(Math.log(n) / Math.log(factor));
-    double ratio = whole ? Math.floor(max / min) : Math.floor(max / min * (1 + 1e-9));
-    int possible = 1 + (int) Math.floor(Math.log(ratio) / Math.log(factor));
+    int possible = 1 + steps(min, max, factor, whole);
     int rungs = aggressive ? required : Math.min(possible, required);
     List<Long> candidates = new ArrayList<>();
     List<Double> resources = new ArrayList<>();
@@ -56,6 +55,16 @@ public record HalvingSchedule(List<Long> candidates, List<Double> resources) {
       remaining = (long) Math.ceil(remaining / factor);
     }
     return new HalvingSchedule(candidates, resources);
+  }
+
+  /**
+   * How many times {@code min} can grow by {@code factor} without passing {@code max}: {@code
+   * floor(log(floor(max / min)) / log(factor))}, the ratio floored a hair above itself for
+   * fractions ({@code 1 / (1 / 27.0)} counts as 27) and the logarithm floored as it comes.
+   */
+  static int steps(double min, double max, double factor, boolean whole) {
+    double ratio = whole ? Math.floor(max / min) : Math.floor(max / min * (1 + 1e-9));
+    return (int) Math.floor(Math.log(ratio) / Math.log(factor));
   }
 
   /**

@@ -1,6 +1,7 @@
 package org.sparktune.schedule;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.TreeSet;
 
 /** The bad-input messages of schedulers: what is wrong, why, and how to fix it. */
@@ -37,6 +38,62 @@ final class ScheduleErrors {
     return new IllegalArgumentException(scheduler + " minFraction (" + min + ") must be below"
         + " maxFraction (" + max + "); lower minFraction, e.g. to maxFraction / 27, or raise"
         + " maxFraction.");
+  }
+
+  static IllegalArgumentException minFractionUnset(String scheduler) {
+    return new IllegalArgumentException(scheduler + " needs minFraction, the data fraction of"
+        + " its smallest rung; set it, e.g. setMinFraction(1.0 / 27) for rungs at 1/27, 1/9,"
+        + " 1/3 and all of the data with η = 3 and maxFraction = 1.");
+  }
+
+  static IllegalArgumentException oneRung(String scheduler, double min, double max,
+      double factor) {
+    return new IllegalArgumentException(scheduler + " has a single rung: minFraction (" + min
+        + ") times η (" + factor + ") passes maxFraction (" + max + "), so no trial would ever"
+        + " be stopped early; set minFraction to at most maxFraction / η = " + max / factor
+        + ", or lower η.");
+  }
+
+  static IllegalArgumentException iterationOverTrials(long perIteration, List<Long> brackets,
+      int maxTrials) {
+    return new IllegalArgumentException("hyperband runs " + perIteration + " trials per"
+        + " iteration (brackets of " + brackets + " candidates) but the search allows"
+        + " maxTrials = " + maxTrials + "; set maxTrials to at least " + perIteration
+        + ", or raise minFraction for fewer, smaller brackets.");
+  }
+
+  static IllegalArgumentException iterationOverCapacity(long perIteration, List<Long> brackets,
+      long capacity) {
+    return new IllegalArgumentException("hyperband runs " + perIteration + " trials per"
+        + " iteration (brackets of " + brackets + " candidates) but the sampler can propose"
+        + " only " + capacity + " (a grid of " + capacity + " points); raise minFraction for"
+        + " fewer, smaller brackets, or use a sampler that proposes more (random, qmc, tpe,"
+        + " gp).");
+  }
+
+  static int minTrials(int value) {
+    if (value < 1) {
+      throw new IllegalArgumentException("medianStopping minTrials is " + value + "; the"
+          + " median rule compares a trial with the results of at least 1 other trial at its"
+          + " rung, so it must be at least 1: 5 is the usual choice.");
+    }
+    return value;
+  }
+
+  static double threshold(double value) {
+    if (!Double.isFinite(value)) {
+      throw new IllegalArgumentException("thresholdStopping threshold is " + value + "; it"
+          + " must be a finite loss (the metric when the study minimizes, minus the metric when"
+          + " it maximizes), e.g. -0.6 to stop trials whose AUC falls below 0.6.");
+    }
+    return value;
+  }
+
+  static IllegalArgumentException thresholdUnset() {
+    return new IllegalArgumentException("thresholdStopping needs a threshold, the loss past"
+        + " which a trial stops; set it with setThreshold, e.g. -0.6 to stop trials whose AUC"
+        + " falls below 0.6 (losses are the metric, or minus the metric when the study"
+        + " maximizes).");
   }
 
   static IllegalArgumentException candidatesOverTrials(long candidates, int maxTrials) {

@@ -27,6 +27,16 @@ public interface Scheduler extends Serializable {
   int observedRung();
 
   /**
+   * The rung whose reports the sampler models when it proposes the next trial, given the
+   * study's progress: BOHB's choice of budget for schedulers whose trials stop at different
+   * rungs. Like {@link #next}, a function of the view only. The default is {@link
+   * #observedRung()}, for schedulers whose observed rung never moves.
+   */
+  default int observedRung(SchedulerView view) {
+    return observedRung();
+  }
+
+  /**
    * The budgets this scheduler runs, rung by rung, for a study of at most {@code trialLimit}
    * trials (see {@link SchedulerView#trialLimit}).
    */

@@ -1,5 +1,6 @@
 package org.sparktune.schedule;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,7 +12,12 @@ import org.sparktune.internal.NamedConfig;
  */
 public final class Schedulers {
 
-  private static final List<String> NAMES = List.of("fullBudget", "successiveHalving");
+  private static final List<String> NAMES = List.of("fullBudget", "successiveHalving",
+      "hyperband", "asha", "medianStopping", "thresholdStopping");
+
+  /** The options every scheduler with a ladder of data fractions takes. */
+  private static final Set<String> LADDER = Set.of("minFraction", "maxFraction",
+      "reductionFactor", "modelMinReports");
 
   private Schedulers() {}
 
@@ -23,6 +29,14 @@ public final class Schedulers {
         return new FullBudget();
       case "successiveHalving":
         return halving(config);
+      case "hyperband":
+        return hyperband(config);
+      case "asha":
+        return asha(config);
+      case "medianStopping":
+        return median(config);
+      case "thresholdStopping":
+        return threshold(config);
       default:
         throw ScheduleErrors.unknownScheduler(name, NAMES);
     }
@@ -39,7 +53,6 @@ public final class Schedulers {
     return fromConfig(parsed.name(), parsed.config());
   }
 
-
   private static Scheduler halving(Map<String, ?> config) {
     String name = "successiveHalving";
     checkKeys(name, config, Set.of("candidates", "reductionFactor", "minFraction",
@@ -55,6 +68,76 @@ public final class Schedulers {
       }
     });
     return sh;
+  }
+
+  private static Scheduler hyperband(Map<String, ?> config) {
+    String name = "hyperband";
+    checkKeys(name, config, LADDER);
+    Hyperband h = new Hyperband();
+    config.forEach((key, value) -> {
+      switch (key) {
+        case "minFraction" -> h.setMinFraction(numberOption(name, key, value));
+        case "maxFraction" -> h.setMaxFraction(numberOption(name, key, value));
+        case "reductionFactor" -> h.setReductionFactor(numberOption(name, key, value));
+        default -> h.setModelMinReports(wholeOption(name, key, value));
+      }
+    });
+    return h;
+  }
+
+  private static Scheduler asha(Map<String, ?> config) {
+    String name = "asha";
+    checkKeys(name, config, LADDER);
+    Asha a = new Asha();
+    config.forEach((key, value) -> {
+      switch (key) {
+        case "minFraction" -> a.setMinFraction(numberOption(name, key, value));
+        case "maxFraction" -> a.setMaxFraction(numberOption(name, key, value));
+        case "reductionFactor" -> a.setReductionFactor(numberOption(name, key, value));
+        default -> a.setModelMinReports(wholeOption(name, key, value));
+      }
+    });
+    return a;
+  }
+
+  private static Scheduler median(Map<String, ?> config) {
+    String name = "medianStopping";
+    checkKeys(name, config, union(LADDER, "minTrials", "startupTrials"));
+    MedianStopping m = new MedianStopping();
+    config.forEach((key, value) -> {
+      switch (key) {
+        case "minFraction" -> m.setMinFraction(numberOption(name, key, value));
+        case "maxFraction" -> m.setMaxFraction(numberOption(name, key, value));
+        case "reductionFactor" -> m.setReductionFactor(numberOption(name, key, value));
+        case "minTrials" -> m.setMinTrials((int) Math.max(Integer.MIN_VALUE,
+            Math.min(Integer.MAX_VALUE, wholeOption(name, key, value))));
+        case "startupTrials" -> m.setStartupTrials(wholeOption(name, key, value));
+        default -> m.setModelMinReports(wholeOption(name, key, value));
+      }
+    });
+    return m;
+  }
+
+  private static Scheduler threshold(Map<String, ?> config) {
+    String name = "thresholdStopping";
+    checkKeys(name, config, union(LADDER, "threshold"));
+    ThresholdStopping t = new ThresholdStopping();
+    config.forEach((key, value) -> {
+      switch (key) {
+        case "minFraction" -> t.setMinFraction(numberOption(name, key, value));
+        case "maxFraction" -> t.setMaxFraction(numberOption(name, key, value));
+        case "reductionFactor" -> t.setReductionFactor(numberOption(name, key, value));
+        case "threshold" -> t.setThreshold(numberOption(name, key, value));
+        default -> t.setModelMinReports(wholeOption(name, key, value));
+      }
+    });
+    return t;
+  }
+
+  private static Set<String> union(Set<String> base, String... more) {
+    Set<String> out = new HashSet<>(base);
+    out.addAll(List.of(more));
+    return out;
   }
 
   private static void checkKeys(String name, Map<String, ?> config, Set<String> known) {

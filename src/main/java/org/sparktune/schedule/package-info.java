@@ -5,7 +5,11 @@
  * org.sparktune.schedule.Decision}: start a new trial at a budget, run an existing trial at a
  * budget, prune or complete a trial, wait, or stop. {@link org.sparktune.schedule.FullBudget}
  * runs every trial once on all the data; {@link org.sparktune.schedule.SuccessiveHalving} runs
- * many candidates on small data fractions and promotes the best. Plain Java, no Spark: the
+ * many candidates on small data fractions and promotes the best; {@link
+ * org.sparktune.schedule.Hyperband} runs several brackets of it; {@link
+ * org.sparktune.schedule.Asha} promotes without waiting for a rung to fill; {@link
+ * org.sparktune.schedule.MedianStopping} and {@link org.sparktune.schedule.ThresholdStopping} run
+ * every trial rung after rung and stop those a rule finds poor. Plain Java, no Spark: the
  * budgets are plain numbers that the trial loop in {@code exec} turns into data fractions.
  */
 package org.sparktune.schedule;
