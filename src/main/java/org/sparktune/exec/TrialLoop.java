@@ -130,7 +130,8 @@ public final class TrialLoop {
 
   private void dispatch(RungTask task, CompletionService<List<Double>> done, boolean[] free) {
     while (true) {
-      Decision d = scheduler.next(view());
+      SchedulerView view = view();
+      Decision d = scheduler.next(view);
       if (d instanceof Decision.Prune p) {
         Trial t = study.trial(p.trial());
         Rung last = t.lastRung().orElse(null);
@@ -151,11 +152,13 @@ public final class TrialLoop {
       Budget budget;
       if (d instanceof Decision.Start s) {
         int n = study.trials().size();
-        if (!mayAsk(n)) {
+        int settledBefore = settings.reproducible() ? n - settings.parallelism() + 1
+            : Integer.MAX_VALUE;
+        int rung = scheduler.observedRung(before(view, settledBefore));
+        if (!mayAsk(n, rung)) {
           return;
         }
-        trial = study.ask(scheduler.observedRung(),
-            settings.reproducible() ? n - settings.parallelism() + 1 : Integer.MAX_VALUE);
+        trial = study.ask(rung, settledBefore);
         budget = s.budget();
       } else if (d instanceof Decision.Run r) {
         trial = study.trial(r.trial());
@@ -180,12 +183,12 @@ public final class TrialLoop {
    * Whether trial {@code n} may be asked now: in reproducible order, every trial it is meant
    * to see has settled. If one has not and nothing runs, the schedule cannot go on.
    */
-  private boolean mayAsk(int n) {
+  private boolean mayAsk(int n, int rung) {
     if (!settings.reproducible() || !study.samplerNeedsHistory(n)) {
       return true;
     }
     for (int m = 0; m <= n - settings.parallelism(); m++) {
-      if (!study.isSettled(m, scheduler.observedRung())) {
+      if (!study.isSettled(m, rung)) {
         if (running.isEmpty()) {
           throw new IllegalStateException("trial " + n + " must wait for trial " + m
               + ", which is neither running nor settled; scheduler " + scheduler
@@ -195,6 +198,32 @@ public final class TrialLoop {
       }
     }
     return true;
+  }
+
+  /**
+   * {@code view} as trial {@code settledBefore - 1} sees it in reproducible order: the trials
+   * numbered below {@code settledBefore} only. A scheduler that picks the rung samplers model
+   * from the reports so far (Hyperband, ASHA) then picks it from the same trials on every run at
+   * parallelism 1; above it, those trials may still be running and report at a higher rung
+   * later, so the pick can depend on timing, as ASHA's promotions themselves do.
+   */
+  private static SchedulerView before(SchedulerView view, int settledBefore) {
+    if (settledBefore == Integer.MAX_VALUE) {
+      return view;
+    }
+    List<TrialProgress> trials = new ArrayList<>();
+    for (TrialProgress t : view.trials()) {
+      if (t.number() < settledBefore) {
+        trials.add(t);
+      }
+    }
+    Set<Integer> inFlight = new HashSet<>();
+    for (int n : view.inFlight()) {
+      if (n < settledBefore) {
+        inFlight.add(n);
+      }
+    }
+    return new SchedulerView(trials, inFlight, view.canCreate(), view.trialLimit());
   }
 
   private SchedulerView view() {
