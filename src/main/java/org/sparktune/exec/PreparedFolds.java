@@ -16,7 +16,7 @@ import org.sparktune.split.Folds;
  * partitions, so that concurrent trials each keep to their share of the cores.
  *
  * <p>Nothing here is cached: the one cache of a study is the {@link Folds}' (the input's columns,
- * each row's fold and {@code u}, laid out so a read skips the batches it does not need). Cached
+ * each row's fold and level, laid out so a read skips the batches it does not need). Cached
  * per-fold copies of the prefix's output would multiply the cached bytes by the number of folds,
  * and gain little: MLlib's estimators cache their own working set during a fit anyway
  * (LogisticRegression its standardized blocks, tree ensembles their binned input), so the
@@ -99,6 +99,11 @@ public final class PreparedFolds implements AutoCloseable {
       validationRows[fold] = folds.validation(fold).count();
     }
     return validationRows[fold];
+  }
+
+  /** The data fractions below 1 the split serves (see {@link Folds#fractions}). */
+  public List<Double> fractions() {
+    return folds.fractions();
   }
 
   /** The prepared folds at fraction 1, in fold order. */
