@@ -11,8 +11,9 @@ import org.apache.spark.sql.types.StructType;
  * One train/validation split: {@code validationRatio} of the rows validate, the rest train.
  * With a label column it is stratified: each class keeps {@code n_class × ratio} rows (within
  * one) on the validation side, spread over all partitions, and a data fraction {@code f}
- * declared when splitting holds {@code f} of every class of the training rows within one row. Fails before any training
- * when no row would validate, or when a class would have no training row.
+ * declared when splitting holds {@code f} of every class of the training rows within one row.
+ * Fails before any training when no row would validate, or when a class would have no training
+ * row.
  *
  * <pre>{@code
  * Splitter split = new Holdout().setValidationRatio(0.2).setLabelCol("label");
