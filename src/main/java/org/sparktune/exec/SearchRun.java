@@ -31,10 +31,9 @@ import org.sparktune.study.TuningException;
 
 /**
  * One search from data to best model: split once, for the data fractions of the scheduler's
- * rungs, prepare the folds (pipeline prefix fitted
- * once per fold), run the scheduler's work items, refit the best params on all the data.
- * Inputs are checked by the caller before this runs; cached data is released before {@link
- * #run} returns.
+ * rungs, prepare the folds (pipeline prefix fitted once per fold), run the scheduler's work
+ * items, refit the best params on all the data. Inputs are checked by the caller before this
+ * runs; cached data is released before {@link #run} returns.
  */
 public final class SearchRun {
 
