@@ -201,7 +201,9 @@ public final class HyperparameterSearch extends Estimator<TunedModel> implements
    * The fewest validation rows a rung below full data is scored on (default 10,000). A rung at
    * data fraction f trains each fold on its nested subsample {@code u < f} and scores it on the
    * same fraction of the fold's validation rows, so that it costs about f of a full rung; this
-   * floor keeps a small rung's ranking from resting on a few rows. A fold with fewer validation
+   * floor keeps a small rung's ranking from resting on a few rows. The cache serves the
+   * schedule's rung fractions only, so a floor above f is rounded up to the smallest rung
+   * fraction at or above it, or to all the fold's validation rows. A fold with fewer validation
    * rows is scored on all of them; a rung on all the data always is.
    */
   public LongParam minValidationRows() {

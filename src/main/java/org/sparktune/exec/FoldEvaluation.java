@@ -130,15 +130,29 @@ public final class FoldEvaluation implements TrialLoop.RungTask {
    * The fraction of fold {@code fold}'s validation rows a rung at data fraction {@code
    * fraction} is scored on: the same fraction, so that a rung at f costs about f of a full
    * rung, but never fewer than {@code minValidationRows} rows (all of them when the fold has
-   * fewer), so that the ranking a rung makes is not left to the noise of a few rows.
+   * fewer), so that the ranking a rung makes is not left to the noise of a few rows. The split
+   * serves only the fractions declared when splitting (the rungs'), so a floor of {@code
+   * minValidationRows / rows} above {@code fraction} is rounded up to the smallest declared
+   * fraction at or above it, or to 1 when there is none.
    */
   double validationFraction(int fold, double fraction) {
     if (fraction >= 1) {
       return 1.0;
     }
     long rows = folds.validationRows(fold);
-    return rows <= minValidationRows ? 1.0
-        : Math.min(1.0, Math.max(fraction, (double) minValidationRows / rows));
+    if (rows <= minValidationRows) {
+      return 1.0;
+    }
+    double floor = (double) minValidationRows / rows;
+    if (fraction >= floor) {
+      return fraction;
+    }
+    for (double declared : folds.fractions()) {
+      if (declared >= floor) {
+        return declared;
+      }
+    }
+    return 1.0;
   }
 
   /** Cancels every running Spark job of {@code trial}. */

@@ -18,10 +18,10 @@ import org.sparktune.split.Folds;
  * their share of the cores and a small read is not cut into tasks too small to pay for
  * themselves.
  *
- * <p>Nothing here is cached: the one cache of a study is the {@link Folds}' (the input's columns
- * and each row's fold, laid out so a read skips the batches it does not need). Cached per-fold
- * copies of the prefix's output would multiply the cached bytes by the number of folds, and gain
- * little: MLlib's estimators cache their own working set during a fit anyway
+ * <p>Nothing here is cached: the one cache of a study is the {@link Folds}' (the input's columns,
+ * each row's fold and level, laid out so a read skips the batches it does not need). Cached
+ * per-fold copies of the prefix's output would multiply the cached bytes by the number of folds,
+ * and gain little: MLlib's estimators cache their own working set during a fit anyway
  * (LogisticRegression its standardized blocks, tree ensembles their binned input), so the
  * prefix runs once per fit, not once per iteration.
  *
@@ -130,6 +130,11 @@ public final class PreparedFolds implements AutoCloseable {
       trainRows[fold] = folds.train(fold, 1.0).count();
     }
     return trainRows[fold];
+  }
+
+  /** The data fractions below 1 the split serves (see {@link Folds#fractions}). */
+  public List<Double> fractions() {
+    return folds.fractions();
   }
 
   /** The prepared folds at fraction 1, in fold order. */

@@ -1,5 +1,6 @@
 package org.sparktune.exec;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +18,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sparktune.schedule.Budget;
 import org.sparktune.space.ParamRef;
 import org.sparktune.space.SearchSpace;
 import org.sparktune.split.Folds;
@@ -28,10 +30,10 @@ import org.sparktune.study.TrialState;
 import org.sparktune.study.TuningException;
 
 /**
- * One search from data to best model: split once, prepare the folds (pipeline prefix fitted
- * once per fold), run the scheduler's work items, refit the best params on all the data.
- * Inputs are checked by the caller before this runs; cached data is released before {@link
- * #run} returns.
+ * One search from data to best model: split once, for the data fractions of the scheduler's
+ * rungs, prepare the folds (pipeline prefix fitted once per fold), run the scheduler's work
+ * items, refit the best params on all the data. Inputs are checked by the caller before this
+ * runs; cached data is released before {@link #run} returns.
  */
 public final class SearchRun {
 
@@ -72,10 +74,11 @@ public final class SearchRun {
     TrialLoop.Ending ending;
     ExecutorService foldPool = Executors.newFixedThreadPool(
         parallelism * spec.splitter().numFolds(), daemon("sparktune-fold-"));
-    try (Folds folds = spec.splitter().split(data, spec.seed());
+    long trialLimit = Math.min(spec.loop().maxTrials(), study.capacity());
+    try (Folds folds = spec.splitter().split(data, spec.seed(), rungFractions(trialLimit));
         PreparedFolds prepared = PreparedFolds.prepare(folds, plan, partitions,
             Folds.partitionBytes(data.sparkSession()))) {
-      checkSmallestRung(folds, Math.min(spec.loop().maxTrials(), study.capacity()));
+      checkSmallestRung(folds, trialLimit);
       prefixFits = prepared.prefixFits();
       FoldEvaluation evaluation = new FoldEvaluation(sc, prepared, plan, evaluator,
           t -> space.toParamMap(t.params()), studyId, foldPool, spec.fitsInFlight(),
@@ -105,6 +108,15 @@ public final class SearchRun {
       }
     }
     return new Outcome(trials, winner, bestModel, prefixFits, ending);
+  }
+
+  /** The data fractions the scheduler's rungs read: the fractions the split must serve. */
+  private List<Double> rungFractions(long trialLimit) {
+    List<Double> fractions = new ArrayList<>();
+    for (Budget b : spec.scheduler().budgets(trialLimit)) {
+      fractions.add(b.fraction());
+    }
+    return fractions;
   }
 
   /**

@@ -11,7 +11,7 @@ import org.apache.spark.sql.Row;
  * The few numbers {@link ExactAssignment} collects before its walk: rows per (partition,
  * class), from which each class's place in the running index (classes in sorted order, one
  * after another), each (partition, class) block's start in it, and, by the rule's arithmetic,
- * the rows of each class in each fold id.
+ * the rows of each class in each fold id, and the rows of each fold id in each partition.
  *
  * <p>Class values are normalised as Spark groups them ({@link #classKey}): {@code -0.0} and
  * {@code 0.0} are one class, and so are all NaNs.
@@ -23,14 +23,17 @@ final class ClassCounts {
   private final long[] starts;
   private final long[][] foldSizes;
   private final Map<Integer, long[]> blockStarts;
+  private final Map<Integer, long[]> partitionFoldRows;
   private final AssignmentRule rule;
 
   private ClassCounts(List<Object> classes, long[] sizes, long[] starts,
-      Map<Integer, long[]> blockStarts, AssignmentRule rule) {
+      Map<Integer, long[]> blockStarts, Map<Integer, long[]> partitionFoldRows,
+      AssignmentRule rule) {
     this.classes = classes;
     this.sizes = sizes;
     this.starts = starts;
     this.blockStarts = blockStarts;
+    this.partitionFoldRows = partitionFoldRows;
     this.rule = rule;
     this.foldSizes = new long[classes.size()][rule.foldIds()];
     for (int c = 0; c < classes.size(); c++) {
@@ -68,16 +71,22 @@ final class ClassCounts {
     long[] sizes = new long[n];
     long[] starts = new long[n];
     Map<Integer, long[]> blockStarts = new HashMap<>();
+    Map<Integer, long[]> partitionFoldRows = new HashMap<>();
     long start = 0;
     for (int c = 0; c < n; c++) {
       starts[c] = start;
       for (Map.Entry<Integer, Long> p : byClass.get(classes.get(c)).entrySet()) {
         blockStarts.computeIfAbsent(p.getKey(), k -> new long[n])[c] = start;
+        long[] folds = partitionFoldRows.computeIfAbsent(p.getKey(),
+            k -> new long[rule.foldIds()]);
+        for (int j = 0; j < folds.length; j++) {
+          folds[j] += rule.before(start + p.getValue(), j) - rule.before(start, j);
+        }
         start += p.getValue();
         sizes[c] += p.getValue();
       }
     }
-    return new ClassCounts(classes, sizes, starts, blockStarts, rule);
+    return new ClassCounts(classes, sizes, starts, blockStarts, partitionFoldRows, rule);
   }
 
   /**
@@ -146,6 +155,11 @@ final class ClassCounts {
   /** Where each class's block starts in the running index, by partition id then class. */
   Map<Integer, long[]> blockStarts() {
     return blockStarts;
+  }
+
+  /** Rows of each fold id (the array) in each partition (the key). */
+  Map<Integer, long[]> partitionFoldRows() {
+    return partitionFoldRows;
   }
 
   AssignmentRule rule() {

@@ -1,11 +1,13 @@
 package org.sparktune.split;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
@@ -15,8 +17,8 @@ import org.apache.spark.sql.types.StructType;
 /**
  * Folds the user already has: an integer column whose value in {@code [0, numFolds)} is the
  * fold a row validates in, as {@code CrossValidator.setFoldCol} takes it. Every fold id must
- * hold a row. A data fraction {@code f} is the rows whose plain seeded hash uniform is below
- * {@code f}: about {@code f} of each fold, not stratified (the splitter knows no classes).
+ * hold a row. A declared data fraction {@code f} is the rows whose plain seeded hash uniform is
+ * below {@code f}: about {@code f} of each fold, not stratified (the splitter knows no classes).
  *
  * <pre>{@code
  * Splitter folds = new FoldColumn().setFoldCol("fold").setNumFolds(3);
@@ -62,39 +64,50 @@ public final class FoldColumn implements Splitter {
   }
 
   @Override
-  public Folds split(Dataset<Row> data, long seed) {
+  public Folds split(Dataset<Row> data, long seed, List<Double> fractions) {
     validate(data.schema());
+    Levels levels = Levels.of(fractions);
     long target = FoldLayout.partitionBytes(data.sparkSession());
     Dataset<Row> layout = ExactAssignment.withInputCached(data, input -> {
-      long[] foldRows = foldRows(input.groupBy(ColumnNames.col(foldCol)).count()
-          .collectAsList());
+      Map<Integer, long[]> counts = partitionFoldRows(input.groupBy(
+          functions.spark_partition_id(), ColumnNames.col(foldCol)).count().collectAsList());
       long rows = 0;
-      for (long r : foldRows) {
-        rows += r;
+      for (long[] r : counts.values()) {
+        for (long n : r) {
+          rows += n;
+        }
       }
+      Placement placement = Placement.of(counts, numFolds,
+          FoldLayout.layoutBytes(input, rows), target);
       Column[] cols = new Column[data.columns().length + 2];
       System.arraycopy(ColumnNames.cols(data.columns()), 0, cols, 0, cols.length - 2);
-      cols[cols.length - 2] = ColumnNames.col(foldCol).as(Folds.FOLD);
-      cols[cols.length - 1] = functions.col(Folds.U);
-      return FoldLayout.cache(ExactAssignment.tag(input, seed).select(cols),
-          FoldLayout.layoutBytes(input, rows), foldRows, target);
+      cols[cols.length - 2] = functions.col(Folds.U);
+      cols[cols.length - 1] = functions.col(Folds.ORDER);
+      int width = data.columns().length;
+      Dataset<Row> walked = ExactAssignment.tag(input, seed).select(cols).mapPartitions(
+          new ColumnWalk(List.of(data.columns()).indexOf(foldCol), width, width + 1, width,
+              levels, placement), Encoders.row(FoldLayout.placedSchema(data.schema())));
+      return FoldLayout.cache(walked, placement.partitions(), levels);
     });
-    return new Folds(layout, data.columns(), numFolds, false, null);
+    return new Folds(layout, data.columns(), numFolds, false, levels, null);
   }
 
-  /** Rows per fold id from (fold id, count) rows; throws when a fold id is bad or unused. */
-  private long[] foldRows(List<Row> counts) {
+  /**
+   * Rows of each fold id in each input partition, from (partition id, fold id, count) rows;
+   * throws when a fold id is bad or unused.
+   */
+  private Map<Integer, long[]> partitionFoldRows(List<Row> counts) {
     long[] rows = new long[numFolds];
     long nulls = 0;
     int min = Integer.MAX_VALUE;
     int max = Integer.MIN_VALUE;
     for (Row r : counts) {
-      if (r.isNullAt(0)) {
-        nulls = r.getLong(1);
+      if (r.isNullAt(1)) {
+        nulls += r.getLong(2);
         continue;
       }
-      min = Math.min(min, r.getInt(0));
-      max = Math.max(max, r.getInt(0));
+      min = Math.min(min, r.getInt(1));
+      max = Math.max(max, r.getInt(1));
     }
     if (counts.isEmpty()) {
       throw SplitErrors.emptyInput();
@@ -105,8 +118,11 @@ public final class FoldColumn implements Splitter {
     if (min < 0 || max >= numFolds) {
       throw SplitErrors.foldOutOfRange(foldCol, min, max, numFolds);
     }
+    Map<Integer, long[]> byPartition = new HashMap<>();
     for (Row r : counts) {
-      rows[r.getInt(0)] = r.getLong(1);
+      rows[r.getInt(1)] += r.getLong(2);
+      byPartition.computeIfAbsent(r.getInt(0), p -> new long[numFolds])[r.getInt(1)] +=
+          r.getLong(2);
     }
     List<Integer> missing = new ArrayList<>();
     for (int j = 0; j < numFolds; j++) {
@@ -117,7 +133,7 @@ public final class FoldColumn implements Splitter {
     if (!missing.isEmpty()) {
       throw SplitErrors.emptyFolds(foldCol, missing, numFolds);
     }
-    return rows;
+    return byPartition;
   }
 
   @Override

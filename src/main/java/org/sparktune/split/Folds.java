@@ -2,11 +2,8 @@ package org.sparktune.split;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -15,22 +12,26 @@ import org.apache.spark.sql.functions;
 
 /**
  * The folds of one split, over the one copy of the data a study caches: the input's columns,
- * each row's fold id and its stable uniform {@code u}, laid out so that a read skips what it
- * does not need (see {@link FoldLayout}): {@link #validation} reads its fold's cached batches
- * only, and {@link #train} at fraction {@code f} about {@code f} of the other folds' batches.
- * Every trial of a study reuses them; {@link #close} releases the cache.
+ * each row's fold id and its level among the data fractions declared when splitting, laid out
+ * so that a read skips what it does not need (see {@link FoldLayout}): {@link #validation} reads
+ * its fold's cached batches only, and {@link #train} at a declared fraction {@code f} about
+ * {@code f} of the other folds' batches. Every trial of a study reuses them; {@link #close}
+ * releases the cache.
  *
- * <p>A fraction {@code f} is a nested subsample: the training rows with {@code u < f}. With a
- * stratified splitter (and {@link KFold}, one class) {@code u} is stratified too: the rows at
- * {@code f} hold {@code f} of every class of every fold within one row. With {@link FoldColumn}
- * {@code u} is a plain seeded hash uniform: the rows at {@code f} are about {@code f} of each
- * fold.
+ * <p>A fraction {@code f} is a nested subsample: the rows whose stable uniform {@code u}, drawn
+ * when splitting, is below {@code f}. Only the fractions declared to {@link Splitter#split(
+ * Dataset, long, List)} can be read, and 1: the cache keeps each row's level (how many declared
+ * fractions its {@code u} is at or above), not {@code u}. With a stratified splitter (and {@link
+ * KFold}, one class) {@code u} is stratified too: the rows at {@code f} hold {@code f} of every
+ * class of every fold within one row. With {@link FoldColumn} {@code u} is a plain seeded hash
+ * uniform: the rows at {@code f} are about {@code f} of each fold.
  *
  * <p>Spark conf {@code spark.sparktune.split.partitionBytes} (a number of bytes, default 64 MiB)
  * sets the target size of a cached partition. Thread-safe.
  *
  * <pre>{@code
- * try (Folds folds = new StratifiedKFold().setNumFolds(3).split(data, 42)) {
+ * try (Folds folds = new StratifiedKFold().setNumFolds(3)
+ *     .split(data, 42, List.of(1.0 / 9, 1.0 / 3))) {
  *   Dataset<Row> train = folds.train(0, 1.0 / 9);
  *   Dataset<Row> validation = folds.validation(0);
  * }
@@ -40,33 +41,43 @@ public final class Folds implements AutoCloseable {
 
   /** Each row's fold id: the fold whose validation side it is on. */
   static final String FOLD = "__sparktune_fold";
-  /** A per-row uniform in [0, 1), stable for a seed: fraction f of the data is u < f. */
+  /** Each row's level: declared fraction {@code f_r} is the rows of level at most r. */
+  static final String LEVEL = "__sparktune_level";
+  /** A per-row uniform in [0, 1), stable for a seed, from which the level follows; not cached. */
   static final String U = "__sparktune_u";
   /** A per-row seeded hash used to shuffle rows within a partition; never cached. */
   static final String KEY = "__sparktune_key";
+  /** A row's place in the input, to lay rows out in input order; never cached. */
+  static final String ORDER = "__sparktune_order";
+  /** A row's cached partition, to lay it out; never cached. */
+  static final String PART = "__sparktune_part";
 
   private final Dataset<Row> layout;
   private final Column[] inputColumns;
   private final int numFolds;
   private final boolean holdout;
-  private final String labelCol;
+  private final Levels levels;
+  private final Optional<FractionFloor> floor;
   private final List<Fold> folds = new ArrayList<>();
-  private Optional<FractionFloor> floor;
 
   /**
-   * @param layout the cached data: the input's columns, {@link #FOLD} and {@link #U}
+   * @param layout the cached data: the input's columns, {@link #FOLD} and, when a fraction below
+   *     1 was declared, {@link #LEVEL}
    * @param inputColumns the input's own columns
    * @param numFolds number of folds
    * @param holdout whether fold id 0 is the one validation side and fold id 1 trains
-   * @param labelCol the class column a stratified splitter used, or null
+   * @param levels the declared fractions
+   * @param least the least {@code u} of each (class, fold id) of a stratified splitter, read
+   *     now that the layout is materialised; null when the splitter knows no classes
    */
   Folds(Dataset<Row> layout, String[] inputColumns, int numFolds, boolean holdout,
-      String labelCol) {
+      Levels levels, LeastUniforms least) {
     this.layout = layout;
     this.inputColumns = ColumnNames.cols(inputColumns);
     this.numFolds = numFolds;
     this.holdout = holdout;
-    this.labelCol = labelCol;
+    this.levels = levels;
+    this.floor = least == null ? Optional.empty() : Optional.of(least.floor(numFolds, holdout));
     for (int i = 0; i < numFolds; i++) {
       folds.add(new Fold(i, train(i, 1.0), validation(i)));
     }
@@ -82,24 +93,22 @@ public final class Folds implements AutoCloseable {
     return numFolds;
   }
 
+  /** The data fractions below 1 that were declared when splitting, ascending. */
+  public List<Double> fractions() {
+    return levels.fractions();
+  }
+
   /**
-   * The training rows of fold {@code fold} whose stable uniform is below {@code fraction}: a
-   * nested subsample (the rows for a smaller fraction are among those for a larger one), the
-   * input's columns only.
+   * The training rows of fold {@code fold} at data fraction {@code fraction}: those whose
+   * stable uniform is below it, a nested subsample (the rows for a smaller fraction are among
+   * those for a larger one), the input's columns only.
    *
    * @param fold a fold index, from 0 to {@code numFolds() - 1}
-   * @param fraction the data fraction, in (0, 1]
+   * @param fraction 1, or a fraction declared when splitting (see {@link #fractions})
    */
   public Dataset<Row> train(int fold, double fraction) {
     checkFold(fold);
-    if (!(fraction > 0 && fraction <= 1)) {
-      throw SplitErrors.fraction(fraction);
-    }
-    Column rows = otherFolds(fold);
-    if (fraction < 1) {
-      rows = rows.and(functions.col(U).lt(fraction));
-    }
-    return layout.where(rows).select(inputColumns);
+    return layout.where(atFraction(otherFolds(fold), fraction)).select(inputColumns);
   }
 
   /** The validation rows of fold {@code fold}, the input's columns only. */
@@ -108,68 +117,43 @@ public final class Folds implements AutoCloseable {
   }
 
   /**
-   * The validation rows of fold {@code fold} whose stable uniform is below {@code fraction}: a
-   * nested subsample of the fold's validation side, stratified as its training rows are.
+   * The validation rows of fold {@code fold} at data fraction {@code fraction}: a nested
+   * subsample of the fold's validation side, stratified as its training rows are.
    *
    * @param fold a fold index, from 0 to {@code numFolds() - 1}
-   * @param fraction the data fraction, in (0, 1]
+   * @param fraction 1, or a fraction declared when splitting (see {@link #fractions})
    */
   public Dataset<Row> validation(int fold, double fraction) {
     checkFold(fold);
-    if (!(fraction > 0 && fraction <= 1)) {
-      throw SplitErrors.fraction(fraction);
-    }
     Column rows = functions.col(FOLD).equalTo(holdout ? 0 : fold);
-    if (fraction < 1) {
-      rows = rows.and(functions.col(U).lt(fraction));
-    }
-    return layout.where(rows).select(inputColumns);
+    return layout.where(atFraction(rows, fraction)).select(inputColumns);
   }
 
   /**
    * The smallest data fraction at which every fold's training rows still hold every class, with
    * the class and the fold that bind; empty when the splitter does not know the classes
-   * ({@link KFold}, {@link FoldColumn}, {@link Holdout} without a label column). Computed once,
-   * from the least {@code u} of each (fold, class): a small aggregate, no rows collected.
+   * ({@link KFold}, {@link FoldColumn}, {@link Holdout} without a label column). Computed from
+   * the least {@code u} of each (fold, class), gathered while the split ran: no pass over the
+   * data. It need not be a declared fraction: a declared fraction at or above it keeps every
+   * class in every fold's training rows, one below it does not.
    */
-  public synchronized Optional<FractionFloor> minimumFraction() {
-    if (floor == null) {
-      floor = labelCol == null ? Optional.empty() : Optional.of(computeFloor());
-    }
+  public Optional<FractionFloor> minimumFraction() {
     return floor;
   }
 
-  private FractionFloor computeFloor() {
-    int foldIds = holdout ? 2 : numFolds;
-    Map<Object, double[]> least = new TreeMap<>(ClassCounts::compare);
-    for (Row r : layout.groupBy(functions.col(FOLD), ColumnNames.col(labelCol))
-        .agg(functions.min(U)).collectAsList()) {
-      double[] perFold = least.computeIfAbsent(ClassCounts.classKey(r.get(1)), c -> {
-        double[] empty = new double[foldIds];
-        Arrays.fill(empty, Double.POSITIVE_INFINITY);
-        return empty;
-      });
-      perFold[r.getInt(0)] = r.getDouble(2);
+  /** {@code rows} at {@code fraction}: its level filter, none at 1. */
+  private Column atFraction(Column rows, double fraction) {
+    if (!(fraction > 0 && fraction <= 1)) {
+      throw SplitErrors.fraction(fraction);
     }
-    double worst = Double.NEGATIVE_INFINITY;
-    Object worstClass = null;
-    int worstFold = 0;
-    for (int i = 0; i < numFolds; i++) {
-      for (Map.Entry<Object, double[]> c : least.entrySet()) {
-        double first = Double.POSITIVE_INFINITY;
-        for (int j = 0; j < foldIds; j++) {
-          if (holdout ? j > 0 : j != i) {
-            first = Math.min(first, c.getValue()[j]);
-          }
-        }
-        if (first > worst) {
-          worst = first;
-          worstClass = c.getKey();
-          worstFold = i;
-        }
-      }
+    if (fraction == 1) {
+      return rows;
     }
-    return new FractionFloor(Math.nextUp(worst), String.valueOf(worstClass), worstFold);
+    int r = levels.index(fraction);
+    if (r < 0) {
+      throw SplitErrors.undeclaredFraction(fraction, levels.fractions());
+    }
+    return rows.and(functions.col(LEVEL).leq(r));
   }
 
   /**

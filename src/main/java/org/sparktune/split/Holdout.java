@@ -1,6 +1,7 @@
 package org.sparktune.split;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -9,9 +10,10 @@ import org.apache.spark.sql.types.StructType;
 /**
  * One train/validation split: {@code validationRatio} of the rows validate, the rest train.
  * With a label column it is stratified: each class keeps {@code n_class × ratio} rows (within
- * one) on the validation side, spread over all partitions, and a data fraction {@code f} of
- * the training rows holds {@code f} of every class within one row. Fails before any training
- * when no row would validate, or when a class would have no training row.
+ * one) on the validation side, spread over all partitions, and a data fraction {@code f}
+ * declared when splitting holds {@code f} of every class of the training rows within one row.
+ * Fails before any training when no row would validate, or when a class would have no training
+ * row.
  *
  * <pre>{@code
  * Splitter split = new Holdout().setValidationRatio(0.2).setLabelCol("label");
@@ -53,12 +55,14 @@ public final class Holdout implements Splitter {
   }
 
   @Override
-  public Folds split(Dataset<Row> data, long seed) {
+  public Folds split(Dataset<Row> data, long seed, List<Double> fractions) {
     validate(data.schema());
     double r = validationRatio;
-    Dataset<Row> layout = ExactAssignment.assign(data, labelCol, seed,
-        AssignmentRule.holdout(r), counts -> check(counts, r));
-    return new Folds(layout, data.columns(), 1, true, labelCol);
+    Levels levels = Levels.of(fractions);
+    ExactAssignment.Layout layout = ExactAssignment.assign(data, labelCol, seed,
+        AssignmentRule.holdout(r), counts -> check(counts, r), levels);
+    return new Folds(layout.rows(), data.columns(), 1, true, levels,
+        labelCol == null ? null : layout.least());
   }
 
   private static void check(ClassCounts counts, double r) {

@@ -1,6 +1,7 @@
 package org.sparktune.split;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -9,7 +10,7 @@ import org.apache.spark.sql.types.StructType;
 /**
  * Shuffled k-fold cross-validation: every row is in exactly one validation fold, and fold sizes
  * differ by at most one row. Deterministic for a seed and a deterministic input. A data
- * fraction {@code f} of a fold's training rows holds {@code f} of each fold within one row.
+ * fraction {@code f} declared when splitting holds {@code f} of each fold within one row.
  * Fails before any training when the input has fewer rows than folds.
  *
  * <pre>{@code
@@ -37,15 +38,16 @@ public final class KFold implements Splitter {
   public void validate(StructType schema) {}
 
   @Override
-  public Folds split(Dataset<Row> data, long seed) {
+  public Folds split(Dataset<Row> data, long seed, List<Double> fractions) {
     int k = numFolds;
-    Dataset<Row> layout = ExactAssignment.assign(data, null, seed, AssignmentRule.modulo(k),
-        counts -> {
+    Levels levels = Levels.of(fractions);
+    ExactAssignment.Layout layout = ExactAssignment.assign(data, null, seed,
+        AssignmentRule.modulo(k), counts -> {
           if (counts.rows() < k) {
             throw SplitErrors.tooFewRowsForFolds("KFold", counts.rows(), k);
           }
-        });
-    return new Folds(layout, data.columns(), k, false, null);
+        }, levels);
+    return new Folds(layout.rows(), data.columns(), k, false, levels, null);
   }
 
   @Override

@@ -179,6 +179,28 @@ final class SplitErrors {
         + " them.");
   }
 
+  static IllegalArgumentException undeclaredFraction(double fraction, List<Double> declared) {
+    String serves = declared.isEmpty() ? "fraction 1 only"
+        : "the fractions " + declared + " and 1";
+    return new IllegalArgumentException("data fraction " + fraction + " was not declared when"
+        + " the data was split; this split serves " + serves + " (its cache keeps each row's"
+        + " level among the declared fractions, not a uniform to compare with any fraction):"
+        + " declare " + fraction + " in the fractions passed to Splitter.split(data, seed,"
+        + " fractions), or read one of those.");
+  }
+
+  static IllegalArgumentException declaredFraction(Double fraction, List<Double> declared) {
+    return new IllegalArgumentException("a declared data fraction is " + fraction + " (of "
+        + declared + "); each must lie in (0, 1]: 1 reads all of a fold's rows, 0.25 a nested"
+        + " quarter of them. Declare the fractions the study reads, e.g. List.of(1.0 / 9,"
+        + " 1.0 / 3).");
+  }
+
+  static IllegalArgumentException fractionsNull() {
+    return new IllegalArgumentException("the declared data fractions are null; pass the"
+        + " fractions the study reads, or List.of() when it reads fraction 1 only.");
+  }
+
   static IllegalArgumentException partitionBytes(String key, String value) {
     return new IllegalArgumentException("Spark conf " + key + " is '" + value + "'; it must be"
         + " a whole number of bytes above 0 (the target size of a cached partition, default"

@@ -1,6 +1,7 @@
 package org.sparktune.split;
 
 import java.io.Serializable;
+import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -24,8 +25,22 @@ public interface Splitter extends Serializable {
   /** Checks the input schema; throws {@link IllegalArgumentException} naming the fix. */
   void validate(StructType schema);
 
-  /** Splits {@code data}, caching the assignment once; the caller closes the result. */
-  Folds split(Dataset<Row> data, long seed);
+  /**
+   * Splits {@code data} for reads at data fraction 1 only: {@code split(data, seed, List.of())}.
+   */
+  default Folds split(Dataset<Row> data, long seed) {
+    return split(data, seed, List.of());
+  }
+
+  /**
+   * Splits {@code data}, caching the assignment once; the caller closes the result. The result
+   * reads data fraction 1 and each of {@code fractions} (see {@link Folds#train}); any other
+   * fraction throws, as the cache keeps each row's level among these fractions only.
+   *
+   * @param fractions the data fractions the study reads, each in (0, 1]; duplicates and 1 are
+   *     ignored, the order does not matter
+   */
+  Folds split(Dataset<Row> data, long seed, List<Double> fractions);
 
   /** Short stable name used in JSON and provenance, e.g. {@code "stratifiedKFold"}. */
   String name();

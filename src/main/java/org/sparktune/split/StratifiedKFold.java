@@ -12,7 +12,7 @@ import org.apache.spark.sql.types.StructType;
  * Shuffled k-fold cross-validation that keeps every class's share in every fold exactly: each
  * class has within one row of {@code n_class / k} rows in each fold (as scikit-learn's
  * StratifiedKFold), and fold sizes differ by at most one row. Computed in O(n) with no collect
- * of rows; see {@link ExactAssignment}. A data fraction {@code f} of a fold's training rows holds
+ * of rows; see {@link ExactAssignment}. A data fraction {@code f} declared when splitting holds
  * {@code f} of every class of every fold within one row, and {@link Folds#minimumFraction} says
  * below which fraction some fold loses a class.
  *
@@ -58,12 +58,13 @@ public final class StratifiedKFold implements Splitter {
   }
 
   @Override
-  public Folds split(Dataset<Row> data, long seed) {
+  public Folds split(Dataset<Row> data, long seed, List<Double> fractions) {
     validate(data.schema());
     int k = numFolds;
-    Dataset<Row> layout = ExactAssignment.assign(data, labelCol, seed, AssignmentRule.modulo(k),
-        counts -> checkClassSizes(counts, k));
-    return new Folds(layout, data.columns(), k, false, labelCol);
+    Levels levels = Levels.of(fractions);
+    ExactAssignment.Layout layout = ExactAssignment.assign(data, labelCol, seed,
+        AssignmentRule.modulo(k), counts -> checkClassSizes(counts, k), levels);
+    return new Folds(layout.rows(), data.columns(), k, false, levels, layout.least());
   }
 
   private static void checkClassSizes(ClassCounts counts, int k) {

@@ -8,11 +8,13 @@ import java.util.Map;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 
 /**
  * The walk of {@link ExactAssignment}: over a partition sorted by (class, key), gives the row at
- * running index {@code i} its fold id {@code j = rule.fold(i)} and a stratified uniform.
+ * running index {@code i} its fold id {@code j = rule.fold(i)}, a stratified uniform {@code u},
+ * the level {@code u} has among the declared fractions ({@link Levels}) and its cached partition
+ * ({@link Placement}); {@code u} itself is not kept, only its least value per (class, fold id),
+ * in a {@link LeastUniforms}.
  *
  * <p>The row's rank {@code r} within its (class c, fold j) block, and the block's size
  * {@code m}, follow from the rule's arithmetic. Its uniform is {@code u = (π(r) + jitter) / m},
@@ -42,19 +44,30 @@ final class StratifiedWalk implements MapPartitionsFunction<Row, Row> {
   private final long[][] shift;
   private final int labelIndex;
   private final int uIndex;
+  private final int orderIndex;
   private final int width;
+  private final Levels levels;
+  private final Placement placement;
+  private final LeastUniforms least;
 
   /**
    * @param labelIndex the class column's index in the rows, or -1 for one class
    * @param uIndex the index of the row's hash uniform, the jitter
+   * @param orderIndex the index of the row's place in the input, {@link Folds#ORDER}
    * @param width how many leading columns of a row are kept (the input's)
+   * @param least gathers the least {@code u} of each (class, fold id); registered with Spark
    */
-  StratifiedWalk(ClassCounts counts, long seed, int labelIndex, int uIndex, int width) {
+  StratifiedWalk(ClassCounts counts, long seed, int labelIndex, int uIndex, int orderIndex,
+      int width, Levels levels, Placement placement, LeastUniforms least) {
     this.blockStarts = new HashMap<>(counts.blockStarts());
     this.rule = counts.rule();
     this.labelIndex = labelIndex;
     this.uIndex = uIndex;
+    this.orderIndex = orderIndex;
     this.width = width;
+    this.levels = levels;
+    this.placement = placement;
+    this.least = least;
     List<Object> classes = counts.classes();
     int folds = rule.foldIds();
     base = new long[classes.size()][folds];
@@ -91,13 +104,11 @@ final class StratifiedWalk implements MapPartitionsFunction<Row, Row> {
         long index = next[c]++;
         int j = rule.fold(index);
         long rank = rule.before(index, j) - base[c][j];
-        Object[] values = new Object[width + 2];
-        for (int i = 0; i < width; i++) {
-          values[i] = row.get(i);
-        }
-        values[width] = j;
-        values[width + 1] = uniform(rank, c, j, row.getDouble(uIndex));
-        return RowFactory.create(values);
+        double u = uniform(rank, c, j, row.getDouble(uIndex));
+        least.offer(c, j, u);
+        long order = row.getLong(orderIndex);
+        return FoldLayout.placed(row, width, j, levels.level(u), placement.partition(order, j),
+            order);
       }
     };
   }

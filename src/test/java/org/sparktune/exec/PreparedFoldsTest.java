@@ -28,6 +28,9 @@ import org.sparktune.testing.SparkTestSession;
 /** Prepared folds read the one cache of the split through the prefix, and cache nothing. */
 class PreparedFoldsTest {
 
+  /** The fractions the splits here declare. */
+  private static final List<Double> FRACTIONS = List.of(0.01, 0.1, 1.0 / 9, 1.0 / 3, 0.5);
+
   private static Dataset<Row> data;
   private static LogisticRegression lr;
   private static PipelinePlan plan;
@@ -47,7 +50,7 @@ class PreparedFoldsTest {
             .setOutputCol("features"),
         lr});
     plan = PipelinePlan.of(pipeline, Set.of(lr.uid()));
-    folds = new StratifiedKFold().setNumFolds(3).split(data, 1);
+    folds = new StratifiedKFold().setNumFolds(3).split(data, 1, FRACTIONS);
     prepared = PreparedFolds.prepare(folds, plan, 2, 1);
   }
 
@@ -60,7 +63,7 @@ class PreparedFoldsTest {
   @Test
   void oneCachedCopyWhileTheStudyRunsAndNoneAfterClose() {
     int before = CacheReads.persistentRdds();
-    try (Folds own = new StratifiedKFold().setNumFolds(3).split(data, 2);
+    try (Folds own = new StratifiedKFold().setNumFolds(3).split(data, 2, FRACTIONS);
         PreparedFolds ownPrepared = PreparedFolds.prepare(own, plan, 2, 1)) {
       assertEquals(before + 1, CacheReads.persistentRdds(), "split and prepare");
       plan.rest().fit(ownPrepared.train(0, 1.0 / 3));
@@ -92,7 +95,7 @@ class PreparedFoldsTest {
     spark.conf().set("spark.sparktune.split.partitionBytes", "20000");
     Folds laidOut;
     try {
-      laidOut = new KFold().setNumFolds(3).split(data, 1);
+      laidOut = new KFold().setNumFolds(3).split(data, 1, FRACTIONS);
     } finally {
       spark.conf().unset("spark.sql.inMemoryColumnarStorage.batchSize");
       spark.conf().unset("spark.sparktune.split.partitionBytes");
@@ -153,18 +156,29 @@ class PreparedFoldsTest {
   }
 
   @Test
-  void aSmallRungIsScoredOnTheSameFractionOfValidationRowsWithAFloor() {
+  void aSmallRungIsScoredOnTheSameFractionOfValidationRowsWithAFloorRoundedUpToADeclaredOne() {
     long rows = prepared.validationRows(0);
     FoldEvaluation floorOf300 = new FoldEvaluation(SparkTestSession.get().sparkContext(),
         prepared, plan, new org.apache.spark.ml.evaluation.BinaryClassificationEvaluator(),
         t -> null, "t", null, 0, 300);
+    assertEquals(FRACTIONS, prepared.fractions());
     assertEquals(1.0, floorOf300.validationFraction(0, 1.0));
     assertEquals(0.5, floorOf300.validationFraction(0, 0.5));
-    assertEquals(300.0 / rows, floorOf300.validationFraction(0, 0.01), 1e-12);
+    assertEquals(1000, rows);
+    // 300 of 1000 rows is 0.3: rounded up to 1/3, the smallest declared fraction at or above.
+    assertEquals(1.0 / 3, floorOf300.validationFraction(0, 0.01));
+    assertEquals(1.0 / 3, floorOf300.validationFraction(0, 0.1));
+    FoldEvaluation floorOf600 = new FoldEvaluation(SparkTestSession.get().sparkContext(),
+        prepared, plan, new org.apache.spark.ml.evaluation.BinaryClassificationEvaluator(),
+        t -> null, "t", null, 0, 600);
+    assertEquals(1.0, floorOf600.validationFraction(0, 0.1), "no declared fraction reaches 0.6");
     FoldEvaluation floorAboveTheFold = new FoldEvaluation(SparkTestSession.get()
         .sparkContext(), prepared, plan,
         new org.apache.spark.ml.evaluation.BinaryClassificationEvaluator(), t -> null, "t",
         null, 0, rows + 1);
     assertEquals(1.0, floorAboveTheFold.validationFraction(0, 0.01));
+    assertEquals(folds.validation(0, 1.0 / 3).count(),
+        prepared.validation(0, floorOf300.validationFraction(0, 0.01)).count(),
+        "the rounded fraction can be read");
   }
 }

@@ -3,7 +3,11 @@ package org.sparktune.split;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Dataset;
@@ -20,15 +24,17 @@ import org.sparktune.testing.CacheReads;
 import org.sparktune.testing.SparkTestSession;
 
 /**
- * The one cache of a split, as Spark reads it: one fold per partition, sorted by u, so that
- * the cached batches' statistics skip what a read does not need. Rows read are Spark's own
- * "number of output rows" of the in-memory table scan: the rows of the batches it did not skip.
+ * The one cache of a split, as Spark reads it: one fold per partition, each a stretch of the
+ * input sorted by (level, input position), so that the cached batches' statistics skip what a
+ * read does not need. Rows read are Spark's own "number of output rows" of the in-memory table
+ * scan: the rows of the batches it did not skip.
  */
 class FoldLayoutTest {
 
   private static final long ROWS = 270_000;
   private static final int BATCH = 500;
   private static final double F = 1.0 / 27;
+  private static final List<Double> FRACTIONS = List.of(1.0 / 27, 1.0 / 9, 1.0 / 3);
 
   private static Folds folds;
 
@@ -42,7 +48,7 @@ class FoldLayoutTest {
     spark.conf().set("spark.sql.inMemoryColumnarStorage.batchSize", Integer.toString(BATCH));
     spark.conf().set(FoldLayout.PARTITION_BYTES, "2000000");
     try {
-      folds = new StratifiedKFold().setNumFolds(3).split(data, 11);
+      folds = new StratifiedKFold().setNumFolds(3).split(data, 11, FRACTIONS);
     } finally {
       spark.conf().unset("spark.sql.inMemoryColumnarStorage.batchSize");
       spark.conf().unset(FoldLayout.PARTITION_BYTES);
@@ -61,42 +67,72 @@ class FoldLayoutTest {
         new FoldColumn().setFoldCol("fold").setNumFolds(3));
   }
 
-  /** Per cached partition: [its fold id, or -1 when it mixes folds; 1 when sorted by u]. */
-  private static List<int[]> partitions(Folds f) {
+  /**
+   * Per cached partition: [its fold id, or -1 when it mixes folds; 1 when sorted by (level,
+   * id); its least id; its greatest id; its rows]. The inputs' ids are their input positions.
+   */
+  private static List<long[]> partitions(Folds f) {
     Dataset<Row> cached = f.cached();
-    int foldIndex = List.of(cached.columns()).indexOf(Folds.FOLD);
-    int uIndex = List.of(cached.columns()).indexOf(Folds.U);
-    MapPartitionsFunction<Row, int[]> describe = rows -> {
-      int fold = Integer.MIN_VALUE;
+    List<String> columns = List.of(cached.columns());
+    int foldIndex = columns.indexOf(Folds.FOLD);
+    int levelIndex = columns.indexOf(Folds.LEVEL);
+    int idIndex = columns.indexOf("id");
+    MapPartitionsFunction<Row, long[]> describe = rows -> {
+      long fold = Long.MIN_VALUE;
       boolean sorted = true;
-      double last = -1;
+      long level = -1;
+      long id = -1;
+      long least = Long.MAX_VALUE;
+      long greatest = Long.MIN_VALUE;
+      long count = 0;
       while (rows.hasNext()) {
         Row r = rows.next();
-        fold = fold == Integer.MIN_VALUE || fold == r.getInt(foldIndex) ? r.getInt(foldIndex) : -1;
-        sorted &= r.getDouble(uIndex) >= last;
-        last = r.getDouble(uIndex);
+        fold = fold == Long.MIN_VALUE || fold == r.getInt(foldIndex) ? r.getInt(foldIndex) : -1;
+        long l = levelIndex < 0 ? 0 : r.getInt(levelIndex);
+        long i = r.getLong(idIndex);
+        sorted &= l > level || (l == level && i > id);
+        level = l;
+        id = i;
+        least = Math.min(least, i);
+        greatest = Math.max(greatest, i);
+        count++;
       }
-      return List.of(new int[] {fold, sorted ? 1 : 0}).iterator();
+      return List.of(new long[] {fold, sorted ? 1 : 0, least, greatest, count}).iterator();
     };
-    return cached.mapPartitions(describe, Encoders.javaSerialization(int[].class))
+    return cached.mapPartitions(describe, Encoders.javaSerialization(long[].class))
         .collectAsList();
   }
 
   @ParameterizedTest
   @MethodSource("splitters")
-  void everyCachedPartitionHoldsOneFoldSortedByU(Splitter splitter) {
+  void everyCachedPartitionIsOneFoldsStretchOfTheInputSortedByLevelThenPosition(
+      Splitter splitter) {
     SparkSession spark = SparkTestSession.get();
     Dataset<Row> data = spark.range(0, 6000, 1, 3).toDF("id")
         .withColumn("label", functions.col("id").mod(4).equalTo(0).cast("double"))
         .withColumn("fold", functions.col("id").mod(3).cast("int"));
     spark.conf().set(FoldLayout.PARTITION_BYTES, "20000");
-    try (Folds f = splitter.split(data, 3)) {
+    try (Folds f = splitter.split(data, 3, FRACTIONS)) {
       spark.conf().unset(FoldLayout.PARTITION_BYTES);
-      List<int[]> parts = partitions(f);
+      List<long[]> parts = partitions(f);
       assertTrue(parts.size() > 3 * 2, "several partitions per fold: " + parts.size());
-      for (int[] p : parts) {
+      Map<Long, List<long[]>> byFold = new TreeMap<>();
+      for (long[] p : parts) {
         assertTrue(p[0] >= 0, "a partition mixes folds");
-        assertEquals(1, p[1], "a partition is not sorted by u");
+        assertEquals(1, p[1], "a partition is not sorted by (level, input position)");
+        byFold.computeIfAbsent(p[0], k -> new ArrayList<>()).add(p);
+      }
+      for (List<long[]> fold : byFold.values()) {
+        fold.sort(Comparator.comparingLong(p -> p[2]));
+        long least = Long.MAX_VALUE;
+        long most = 0;
+        for (int i = 0; i < fold.size(); i++) {
+          assertTrue(i == 0 || fold.get(i)[2] > fold.get(i - 1)[3],
+              "the partitions of a fold overlap in the input");
+          least = Math.min(least, fold.get(i)[4]);
+          most = Math.max(most, fold.get(i)[4]);
+        }
+        assertTrue(most <= 1.1 * least, "unbalanced partitions: " + least + " to " + most);
       }
     } finally {
       spark.conf().unset(FoldLayout.PARTITION_BYTES);
@@ -106,7 +142,7 @@ class FoldLayoutTest {
   @Test
   void partitionsAreSizedByBytesNotCoalesced() {
     long partitions = folds.cached().rdd().getNumPartitions();
-    // ~36 bytes a row cached: ~9.7 MB in partitions of 2 MB, at least one per fold.
+    // ~32 bytes a row as Spark measures it: ~8.6 MB in partitions of 2 MB, two per fold.
     assertTrue(partitions >= 5 && partitions <= 9, "partitions: " + partitions);
   }
 

@@ -118,6 +118,39 @@ class SplitterBadInputTest {
   }
 
   @Test
+  void aFractionNotDeclaredWhenSplittingFailsNamingTheDeclaredOnes() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> threeFolds.train(0, 0.5));
+    assertEquals("data fraction 0.5 was not declared when the data was split; this split serves"
+        + " fraction 1 only (its cache keeps each row's level among the declared fractions, not"
+        + " a uniform to compare with any fraction): declare 0.5 in the fractions passed to"
+        + " Splitter.split(data, seed, fractions), or read one of those.", e.getMessage());
+    try (Folds folds = new StratifiedKFold().setNumFolds(3)
+        .split(data(), 1, List.of(0.5, 0.25, 1.0, 0.25))) {
+      assertEquals(List.of(0.25, 0.5), folds.fractions());
+      e = assertThrows(IllegalArgumentException.class, () -> folds.validation(1, 0.3));
+      assertEquals("data fraction 0.3 was not declared when the data was split; this split"
+          + " serves the fractions [0.25, 0.5] and 1 (its cache keeps each row's level among the"
+          + " declared fractions, not a uniform to compare with any fraction): declare 0.3 in the"
+          + " fractions passed to Splitter.split(data, seed, fractions), or read one of those.",
+          e.getMessage());
+      assertEquals(folds.train(1, 0.25).count(), folds.train(1, 0.25 * (1 + 1e-13)).count(),
+          "a fraction within 1e-12 of a declared one is that one");
+    }
+  }
+
+  @Test
+  void aDeclaredFractionOutsideZeroToOneFails() {
+    for (double f : new double[] {0, -0.5, 1.5, Double.NaN}) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> new KFold().split(data(), 1, List.of(0.5, f)));
+      assertEquals("a declared data fraction is " + f + " (of [0.5, " + f + "]); each must lie"
+          + " in (0, 1]: 1 reads all of a fold's rows, 0.25 a nested quarter of them. Declare"
+          + " the fractions the study reads, e.g. List.of(1.0 / 9, 1.0 / 3).", e.getMessage());
+    }
+  }
+
+  @Test
   void kFoldWithMoreFoldsThanRowsFailsNamingTheMostFoldsThatWork() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> new KFold().setNumFolds(5).split(data().limit(3), 1));

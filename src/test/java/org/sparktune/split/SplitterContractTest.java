@@ -84,7 +84,7 @@ class SplitterContractTest {
   @ParameterizedTest
   @MethodSource("splitters")
   void dataFractionsAreNestedSubsamplesOfTheTrainRows(Splitter splitter) {
-    try (Folds folds = splitter.split(data, 5)) {
+    try (Folds folds = splitter.split(data, 5, List.of(0.5, 0.25))) {
       Dataset<Row> quarter = folds.train(0, 0.25);
       Dataset<Row> half = folds.train(0, 0.5);
       long all = folds.folds().get(0).train().count();

@@ -27,6 +27,8 @@ import org.sparktune.testing.SparkTestSession;
 class StratifiedFractionTest {
 
   private static final double[] FRACTIONS = {1.0 / 27, 1.0 / 9, 1.0 / 3, 1.0};
+  /** The fractions declared when splitting: 1 among them, which a split ignores. */
+  private static final List<Double> DECLARED = List.of(1.0 / 3, 1.0, 1.0 / 27, 1.0 / 9);
   private static final int ROWS = 3000;
   private static final int PARTITIONS = 4;
 
@@ -51,15 +53,22 @@ class StratifiedFractionTest {
     return labelCol == null ? functions.lit(0.0) : functions.col(labelCol);
   }
 
+  /** Whether a cached row is in fraction {@code f}: its level is at most f's rank. */
+  private static Column within(Folds folds, double f) {
+    int r = folds.fractions().indexOf(f);
+    return r < 0 ? functions.lit(true) : functions.col(Folds.LEVEL).leq(r);
+  }
+
   @ParameterizedTest
   @MethodSource("stratified")
   void eachFoldAndClassHoldsItsFractionWithinOneRow(Splitter splitter, String labelCol,
       int trainingFoldIds) {
-    try (Folds folds = splitter.split(data, 9)) {
+    try (Folds folds = splitter.split(data, 9, DECLARED)) {
+      assertEquals(List.of(1.0 / 27, 1.0 / 9, 1.0 / 3), folds.fractions());
       for (double f : FRACTIONS) {
         for (Row r : folds.cached().groupBy(functions.col(Folds.FOLD), classOf(labelCol))
             .agg(functions.count(functions.lit(1)), functions.count(functions.when(
-                functions.col(Folds.U).lt(f), true))).collectAsList()) {
+                within(folds, f), true))).collectAsList()) {
           double share = f * r.getLong(2);
           assertTrue(Math.abs(r.getLong(3) - share) < 1, "fold id " + r.get(0) + " class "
               + r.get(1) + " at " + f + ": " + r.getLong(3) + " rows for " + share);
@@ -91,11 +100,11 @@ class StratifiedFractionTest {
   void theRowsOfAFractionAreSpreadOverTheInputPartitions(Splitter splitter, String labelCol,
       int trainingFoldIds) {
     double f = 1.0 / 9;
-    try (Folds folds = splitter.split(data, 9)) {
+    try (Folds folds = splitter.split(data, 9, DECLARED)) {
       Column part = functions.floor(functions.col("id").divide(ROWS / PARTITIONS));
       for (Row r : folds.cached().groupBy(functions.col(Folds.FOLD), classOf(labelCol), part)
           .agg(functions.count(functions.lit(1)), functions.count(functions.when(
-              functions.col(Folds.U).lt(f), true))).collectAsList()) {
+              within(folds, f), true))).collectAsList()) {
         double share = f * r.getLong(3);
         assertTrue(Math.abs(r.getLong(4) - share) <= 3, "fold id " + r.get(0) + " class "
             + r.get(1) + " input partition " + r.get(2) + ": " + r.getLong(4) + " rows for "
@@ -104,30 +113,43 @@ class StratifiedFractionTest {
     }
   }
 
+  /**
+   * The floors pinned here are those the split gave when it cached each row's {@code u} and
+   * took the least per (fold, class) from the cache: gathering them during the walk instead
+   * changes nothing, to the last bit.
+   */
   @Test
   void minimumFractionNamesTheClassAndFoldThatBind() {
-    try (Folds folds = new StratifiedKFold().setNumFolds(3).split(data, 9)) {
-      FractionFloor floor = folds.minimumFraction().orElseThrow();
-      assertEquals("2.0", floor.labelClass());
-      assertTrue(floor.fraction() > 0 && floor.fraction() < 1.0 / 3, floor.toString());
+    Splitter splitter = new StratifiedKFold().setNumFolds(3);
+    FractionFloor floor;
+    try (Folds folds = splitter.split(data, 9)) {
+      floor = folds.minimumFraction().orElseThrow();
+    }
+    assertEquals(new FractionFloor(0.011509306767307027, "2.0", 0), floor);
+    double below = floor.fraction() * (1 - 1e-9);
+    try (Folds folds = splitter.split(data, 9, List.of(below, floor.fraction()))) {
+      assertEquals(floor, folds.minimumFraction().orElseThrow());
       for (int i = 0; i < 3; i++) {
         assertEquals(3, folds.train(i, floor.fraction()).select("label").distinct().count(),
             "fold " + i + " trains on every class at " + floor);
       }
-      assertEquals(0, folds.train(floor.fold(), Math.nextDown(floor.fraction()))
-          .where("label = 2.0").count(), "just below the floor, the fold loses the class");
+      assertEquals(0, folds.train(floor.fold(), below).where("label = 2.0").count(),
+          "just below the floor, the fold loses the class");
     }
   }
 
   @Test
   void minimumFractionOfAStratifiedHoldoutBindsItsOneFold() {
-    try (Folds folds = new Holdout().setValidationRatio(0.25).setLabelCol("label")
-        .split(data, 9)) {
-      FractionFloor floor = folds.minimumFraction().orElseThrow();
-      assertEquals(0, floor.fold());
+    Splitter splitter = new Holdout().setValidationRatio(0.25).setLabelCol("label");
+    FractionFloor floor;
+    try (Folds folds = splitter.split(data, 9)) {
+      floor = folds.minimumFraction().orElseThrow();
+    }
+    assertEquals(new FractionFloor(0.004891604043584597, "2.0", 0), floor);
+    double below = floor.fraction() * (1 - 1e-9);
+    try (Folds folds = splitter.split(data, 9, List.of(floor.fraction(), below))) {
       assertEquals(3, folds.train(0, floor.fraction()).select("label").distinct().count());
-      assertEquals(2, folds.train(0, Math.nextDown(floor.fraction())).select("label")
-          .distinct().count());
+      assertEquals(2, folds.train(0, below).select("label").distinct().count());
     }
   }
 

@@ -4,6 +4,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -12,6 +14,7 @@ import org.apache.spark.sql.execution.adaptive.AdaptiveSparkPlanExec;
 import org.apache.spark.sql.execution.adaptive.QueryStageExec;
 import org.apache.spark.sql.execution.columnar.InMemoryTableScanExec;
 import org.apache.spark.sql.functions;
+import org.apache.spark.storage.RDDInfo;
 import scala.jdk.javaapi.CollectionConverters;
 
 /** What Spark itself reports about cached data: rows a read took from it, RDDs kept. */
@@ -37,6 +40,18 @@ public final class CacheReads {
       rows += scan.metrics().apply("numOutputRows").value();
     }
     return rows;
+  }
+
+  /**
+   * The bytes Spark's storage status gives each cached RDD of the shared session (memory plus
+   * disk), by RDD id.
+   */
+  public static Map<Integer, Long> storedBytes() {
+    Map<Integer, Long> out = new TreeMap<>();
+    for (RDDInfo info : SparkTestSession.get().sparkContext().getRDDStorageInfo()) {
+      out.put(info.id(), info.memSize() + info.diskSize());
+    }
+    return out;
   }
 
   /** How many RDDs the shared session's SparkContext holds persisted. */
