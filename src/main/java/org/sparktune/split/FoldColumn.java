@@ -87,9 +87,9 @@ public final class FoldColumn implements Splitter {
       Dataset<Row> walked = ExactAssignment.tag(input, seed).select(cols).mapPartitions(
           new ColumnWalk(List.of(data.columns()).indexOf(foldCol), width, width + 1, width,
               levels, placement), Encoders.row(FoldLayout.placedSchema(data.schema())));
-      return FoldLayout.cache(walked, placement.partitions(), levels);
+      return FoldLayout.cache(walked, placement.partitions(), levels, false);
     });
-    return new Folds(layout, data.columns(), numFolds, false, levels, null);
+    return new Folds(layout, data.columns(), numFolds, false, levels, null, foldCol);
   }
 
   /**

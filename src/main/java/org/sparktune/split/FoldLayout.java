@@ -80,8 +80,20 @@ final class FoldLayout {
    * @param levels the declared fractions; with none, the level (0 everywhere) is not cached
    */
   static Dataset<Row> cache(Dataset<Row> rows, int partitions, Levels levels) {
+    return cache(rows, partitions, levels, true);
+  }
+
+  /**
+   * As above; without {@code keepFoldId} the fold id is left out of the cache, for a split whose
+   * input holds the fold ids already ({@link FoldColumn}).
+   */
+  static Dataset<Row> cache(Dataset<Row> rows, int partitions, Levels levels,
+      boolean keepFoldId) {
     Dataset<Row> sorted = rows.repartitionById(partitions, functions.col(Folds.PART))
         .sortWithinPartitions(Folds.LEVEL, Folds.ORDER).drop(Folds.PART, Folds.ORDER);
+    if (!keepFoldId) {
+      sorted = sorted.drop(Folds.FOLD);
+    }
     Dataset<Row> layout = (levels.isEmpty() ? sorted.drop(Folds.LEVEL) : sorted)
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {

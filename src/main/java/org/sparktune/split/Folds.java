@@ -57,6 +57,7 @@ public final class Folds implements AutoCloseable {
   private final int numFolds;
   private final boolean holdout;
   private final Levels levels;
+  private final String foldColumn;
   private final Optional<FractionFloor> floor;
   private final List<Fold> folds = new ArrayList<>();
 
@@ -72,7 +73,17 @@ public final class Folds implements AutoCloseable {
    */
   Folds(Dataset<Row> layout, String[] inputColumns, int numFolds, boolean holdout,
       Levels levels, LeastUniforms least) {
+    this(layout, inputColumns, numFolds, holdout, levels, least, FOLD);
+  }
+
+  /**
+   * As above, with the fold ids in {@code foldColumn}: one of the input's own columns when the
+   * user gave the folds ({@link FoldColumn}), so that the cache holds them once.
+   */
+  Folds(Dataset<Row> layout, String[] inputColumns, int numFolds, boolean holdout,
+      Levels levels, LeastUniforms least, String foldColumn) {
     this.layout = layout;
+    this.foldColumn = foldColumn;
     this.inputColumns = ColumnNames.cols(inputColumns);
     this.numFolds = numFolds;
     this.holdout = holdout;
@@ -125,7 +136,7 @@ public final class Folds implements AutoCloseable {
    */
   public Dataset<Row> validation(int fold, double fraction) {
     checkFold(fold);
-    Column rows = functions.col(FOLD).equalTo(holdout ? 0 : fold);
+    Column rows = ColumnNames.col(foldColumn).equalTo(holdout ? 0 : fold);
     return layout.where(atFraction(rows, fraction)).select(inputColumns);
   }
 
@@ -175,13 +186,18 @@ public final class Folds implements AutoCloseable {
     return FoldLayout.partitionBytes(spark);
   }
 
+  /** The column of the cached layout that holds each row's fold id, for tests in this package. */
+  String foldColumn() {
+    return foldColumn;
+  }
+
   /** The cached layout, for tests in this package. */
   Dataset<Row> cached() {
     return layout;
   }
 
   private Column otherFolds(int fold) {
-    Column id = functions.col(FOLD);
+    Column id = ColumnNames.col(foldColumn);
     if (holdout || fold == 0) {
       return id.gt(fold);
     }

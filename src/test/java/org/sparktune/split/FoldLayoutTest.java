@@ -74,7 +74,7 @@ class FoldLayoutTest {
   private static List<long[]> partitions(Folds f) {
     Dataset<Row> cached = f.cached();
     List<String> columns = List.of(cached.columns());
-    int foldIndex = columns.indexOf(Folds.FOLD);
+    int foldIndex = columns.indexOf(f.foldColumn());
     int levelIndex = columns.indexOf(Folds.LEVEL);
     int idIndex = columns.indexOf("id");
     MapPartitionsFunction<Row, long[]> describe = rows -> {

@@ -1,0 +1,90 @@
+package org.sparktune.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.sparktune.testing.SparkTestSession;
+
+/** The job as a user runs it: a config file in, the leaderboard out, on the Adult test data. */
+class MainTest {
+
+  private static final String STUDY = """
+      {
+        "data": {
+          "path": "test-data/adult/adult.data",
+          "format": "csv",
+          "options": {"header": "false", "ignoreLeadingWhiteSpace": "true"},
+          "columns": ["age", "workclass", "fnlwgt", "education", "education_num",
+                      "marital_status", "occupation", "relationship", "race", "sex",
+                      "capital_gain", "capital_loss", "hours_per_week", "native_country",
+                      "income"]
+        },
+        "label": "income",
+        "model": "logisticRegression",
+        "space": [
+          {"param": "regParam", "type": "float", "low": 0.0001, "high": 1.0, "log": true}
+        ],
+        "sampler": {"name": "random"},
+        "splitter": {"name": "stratifiedKFold", "numFolds": 3},
+        "scheduler": %s,
+        "metric": "areaUnderROC",
+        "maxTrials": 9,
+        "parallelism": 2,
+        "seed": 7
+      }
+      """;
+
+  @BeforeAll
+  static void session() {
+    SparkTestSession.get();
+  }
+
+  /** Runs the job on a config with {@code scheduler}; returns [exit code, stdout, stderr]. */
+  private static String[] tune(String scheduler) throws IOException {
+    Path config = Files.createTempFile("sparktune-study", ".json");
+    Files.writeString(config, STUDY.formatted(scheduler));
+    PrintStream out = System.out;
+    PrintStream err = System.err;
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    ByteArrayOutputStream errors = new ByteArrayOutputStream();
+    int code;
+    try {
+      System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(errors, true, StandardCharsets.UTF_8));
+      code = Main.run(new String[] {"tune", "--config", config.toString()});
+    } finally {
+      System.setOut(out);
+      System.setErr(err);
+      Files.delete(config);
+    }
+    return new String[] {Integer.toString(code), printed.toString(StandardCharsets.UTF_8),
+        errors.toString(StandardCharsets.UTF_8)};
+  }
+
+  @Test
+  void theSchedulerKeyRunsSuccessiveHalvingFromTheConfig() throws IOException {
+    String[] run = tune("{\"name\": \"successiveHalving\", \"minFraction\": 0.1111111111111111}");
+    assertEquals("0", run[0], run[2]);
+    assertTrue(run[1].contains("sparktune: 9 trials in"), run[1]);
+    // 9 candidates at 1/9, 3 at 1/3, 1 on all the data: 8 pruned, one complete.
+    assertEquals(8, run[1].split("PRUNED", -1).length - 1, run[1]);
+    assertEquals(1, run[1].split("COMPLETE", -1).length - 1, run[1]);
+  }
+
+  @Test
+  void anUnknownSchedulerFailsBeforeTrainingNamingTheKnownOnes() throws IOException {
+    String[] run = tune("{\"name\": \"hyperbandd\"}");
+    assertEquals("2", run[0]);
+    assertEquals("sparktune: bad input: unknown scheduler 'hyperbandd'; the schedulers are [asha,"
+        + " fullBudget, hyperband, medianStopping, successiveHalving, thresholdStopping].",
+        run[2].strip());
+  }
+}
