@@ -31,9 +31,7 @@ import org.sparktune.split.Folds;
  * partitions its input had, so tasks of a few megabytes cost more in scheduling than they save
  * in compute: on the 32,561 Adult rows, an LR fit over two partitions took 1.75 times as long as
  * over one. A coalesce without shuffle never adds partitions, and the coalesced tasks still read
- * only the cached batches the filter keeps. It merges whole partitions by count, not by size, so
- * a read that wants more than one partition and has at most twice as many keeps its own (those
- * of the folds it filters out are empty tasks) rather than risk one task holding most rows.
+ * only the cached batches the filter keeps.
  *
  * <p>{@link #close} releases nothing of its own (closing the {@link Folds} releases the data).
  * Thread-safe for reading.
@@ -160,12 +158,7 @@ public final class PreparedFolds implements AutoCloseable {
 
   /** {@code data}, of about {@code rowsRead} cached rows, in as many partitions as it needs. */
   private Dataset<Row> laidOut(Dataset<Row> data, double rowsRead) {
-    int want = readPartitions(rowsRead);
-    int has = data.rdd().getNumPartitions();
-    // A coalesce merges whole partitions by count, not by size: merging fewer than twice as
-    // many can leave one task with most of the rows (the filtered-out fold's partitions are
-    // empty), so such a read keeps its own partitions, the empty ones costing a trivial task.
-    return want > 1 && has <= 2 * want ? data : data.coalesce(want);
+    return data.coalesce(readPartitions(rowsRead));
   }
 
   /**

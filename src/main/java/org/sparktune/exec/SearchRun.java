@@ -37,13 +37,6 @@ import org.sparktune.study.TuningException;
  */
 public final class SearchRun {
 
-  /**
-   * Cached bytes a read task is given (8 MiB): reads of the 32,561 Adult rows (~2 MB) stay in one
-   * task, where two made each LR iteration slower; reads of the 200k-row synthetic set (~30 MB)
-   * use the cores a trial may use, where one left a core idle.
-   */
-  private static final long READ_BYTES_PER_TASK = 8L << 20;
-
   private static final Logger LOG = LoggerFactory.getLogger(SearchRun.class);
 
   private final SearchSpec spec;
@@ -84,7 +77,7 @@ public final class SearchRun {
     long trialLimit = Math.min(spec.loop().maxTrials(), study.capacity());
     try (Folds folds = spec.splitter().split(data, spec.seed(), rungFractions(trialLimit));
         PreparedFolds prepared = PreparedFolds.prepare(folds, plan, partitions,
-            READ_BYTES_PER_TASK)) {
+            Folds.partitionBytes(data.sparkSession()))) {
       checkSmallestRung(folds, trialLimit);
       prefixFits = prepared.prefixFits();
       FoldEvaluation evaluation = new FoldEvaluation(sc, prepared, plan, evaluator,

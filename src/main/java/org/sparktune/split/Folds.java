@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 
 /**
@@ -174,6 +175,15 @@ public final class Folds implements AutoCloseable {
     BigInteger bytes = layout.queryExecution().optimizedPlan().stats().sizeInBytes()
         .bigInteger();
     return bytes.bitLength() < 63 ? bytes.longValue() : Long.MAX_VALUE;
+  }
+
+  /**
+   * The target bytes of a cached partition in {@code spark}'s conf ({@code
+   * spark.sparktune.split.partitionBytes}, default 64 MiB); throws when it is not a positive
+   * number of bytes.
+   */
+  public static long partitionBytes(SparkSession spark) {
+    return FoldLayout.partitionBytes(spark);
   }
 
   /** The column of the cached layout that holds each row's fold id, for tests in this package. */

@@ -115,12 +115,10 @@ class PreparedFoldsTest {
   void aReadGetsAsManyPartitionsAsItsCachedBytesCallForUpToTheCap() {
     long bytes = folds.cachedBytes();
     assertTrue(bytes > 0, "cached bytes: " + bytes);
-    // One task per half of the cache: a full training side (2/3 of the rows) needs two, and
-    // keeps its own partitions (one a fold, the filtered one empty) rather than merge 3 into 2;
-    // a ninth of it needs one.
+    // One task per half of the cache: a full training side (2/3 of the rows) needs two, a
+    // ninth of it one, and no read gets more than the cap of 2.
     PreparedFolds halves = PreparedFolds.prepare(folds, plan, 2, bytes / 2);
-    assertEquals(3, folds.train(0, 1.0).rdd().getNumPartitions());
-    assertEquals(3, halves.train(0, 1.0).rdd().getNumPartitions());
+    assertEquals(2, halves.train(0, 1.0).rdd().getNumPartitions());
     assertEquals(1, halves.train(0, 1.0 / 9).rdd().getNumPartitions());
     assertEquals(1, halves.validation(0).rdd().getNumPartitions());
     PreparedFolds whole = PreparedFolds.prepare(folds, plan, 2, bytes * 2);
