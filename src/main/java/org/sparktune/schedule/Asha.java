@@ -52,54 +52,51 @@ public final class Asha implements Scheduler {
   private static final long serialVersionUID = 1L;
   private static final String NAME = "asha";
 
-  private double minFraction;
-  private double maxFraction = 1;
-  private double reductionFactor = 3;
-  private long modelMinReports = 10;
+  private final Ladder ladder = new Ladder(NAME);
 
   /** Sets the data fraction of rung 0, in (0, 1); required. */
   public Asha setMinFraction(double value) {
-    minFraction = ScheduleErrors.fraction(NAME, "minFraction", value);
+    ladder.setMinFraction(value);
     return this;
   }
 
   /** Sets the largest data fraction a rung may use, in (0, 1] (default 1). */
   public Asha setMaxFraction(double value) {
-    maxFraction = ScheduleErrors.fraction(NAME, "maxFraction", value);
+    ladder.setMaxFraction(value);
     return this;
   }
 
   /** Sets η: a rung promotes its top 1/η, and each rung has η times the data (3). */
   public Asha setReductionFactor(double value) {
-    reductionFactor = ScheduleErrors.reductionFactor(NAME, value);
+    ladder.setReductionFactor(value);
     return this;
   }
 
   /** Sets how many reports a rung needs before the sampler models it (default 10). */
   public Asha setModelMinReports(long value) {
-    modelMinReports = ScheduleErrors.atLeast(NAME, "modelMinReports", value, 1);
+    ladder.setModelMinReports(value);
     return this;
   }
 
   public double getMinFraction() {
-    return minFraction;
+    return ladder.minFraction();
   }
 
   public double getMaxFraction() {
-    return maxFraction;
+    return ladder.maxFraction();
   }
 
   public double getReductionFactor() {
-    return reductionFactor;
+    return ladder.reductionFactor();
   }
 
   public long getModelMinReports() {
-    return modelMinReports;
+    return ladder.modelMinReports();
   }
 
   @Override
   public List<Budget> budgets(long trialLimit) {
-    return Rungs.up(minFraction, maxFraction, reductionFactor, steps());
+    return ladder.up();
   }
 
   @Override
@@ -108,7 +105,7 @@ public final class Asha implements Scheduler {
     long n = trialLimit;
     for (int k = 0; k <= steps(); k++) {
       out.add(n);
-      n = (long) Math.floor(n / reductionFactor);
+      n = (long) Math.floor(n / ladder.reductionFactor());
     }
     return out;
   }
@@ -164,7 +161,8 @@ public final class Asha implements Scheduler {
       }
     }
     List<TrialProgress> ranked = Rungs.ranked(view.trials(), k);
-    long topCount = Math.min(ranked.size(), (long) Math.floor(reported / reductionFactor));
+    long topCount = Math.min(ranked.size(),
+        (long) Math.floor(reported / ladder.reductionFactor()));
     for (TrialProgress t : ranked.subList(0, (int) topCount)) {
       if (t.isActive() && t.report(k + 1).isEmpty() && !view.isInFlight(t.number())) {
         return t.number();
@@ -185,12 +183,12 @@ public final class Asha implements Scheduler {
    */
   @Override
   public int observedRung(SchedulerView view) {
-    return Rungs.modelRung(view, steps() + 1, modelMinReports);
+    return ladder.modelRung(view);
   }
 
   /** {@code K}, after checking the fractions. */
   private int steps() {
-    return Rungs.steps(NAME, minFraction, maxFraction, reductionFactor);
+    return ladder.steps();
   }
 
   @Override
@@ -201,12 +199,8 @@ public final class Asha implements Scheduler {
   @Override
   public Map<String, Object> config() {
     Map<String, Object> config = new LinkedHashMap<>();
-    if (minFraction > 0) {
-      config.put("minFraction", minFraction);
-    }
-    config.put("maxFraction", maxFraction);
-    config.put("reductionFactor", reductionFactor);
-    config.put("modelMinReports", modelMinReports);
+    ladder.putFractions(config);
+    config.put("modelMinReports", ladder.modelMinReports());
     return config;
   }
 

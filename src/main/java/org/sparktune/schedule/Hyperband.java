@@ -45,49 +45,46 @@ public final class Hyperband implements Scheduler {
   private static final long serialVersionUID = 1L;
   private static final String NAME = "hyperband";
 
-  private double minFraction;
-  private double maxFraction = 1;
-  private double reductionFactor = 3;
-  private long modelMinReports = 10;
+  private final Ladder ladder = new Ladder(NAME);
 
   /** Sets the smallest data fraction a bracket may start at, in (0, 1); required. */
   public Hyperband setMinFraction(double value) {
-    minFraction = ScheduleErrors.fraction(NAME, "minFraction", value);
+    ladder.setMinFraction(value);
     return this;
   }
 
   /** Sets the data fraction of every bracket's last rung, in (0, 1] (default 1). */
   public Hyperband setMaxFraction(double value) {
-    maxFraction = ScheduleErrors.fraction(NAME, "maxFraction", value);
+    ladder.setMaxFraction(value);
     return this;
   }
 
   /** Sets η, the factor by which each rung cuts the candidates and grows the fraction (3). */
   public Hyperband setReductionFactor(double value) {
-    reductionFactor = ScheduleErrors.reductionFactor(NAME, value);
+    ladder.setReductionFactor(value);
     return this;
   }
 
   /** Sets how many reports a rung needs before the sampler models it (default 10). */
   public Hyperband setModelMinReports(long value) {
-    modelMinReports = ScheduleErrors.atLeast(NAME, "modelMinReports", value, 1);
+    ladder.setModelMinReports(value);
     return this;
   }
 
   public double getMinFraction() {
-    return minFraction;
+    return ladder.minFraction();
   }
 
   public double getMaxFraction() {
-    return maxFraction;
+    return ladder.maxFraction();
   }
 
   public double getReductionFactor() {
-    return reductionFactor;
+    return ladder.reductionFactor();
   }
 
   public long getModelMinReports() {
-    return modelMinReports;
+    return ladder.modelMinReports();
   }
 
   /**
@@ -96,7 +93,7 @@ public final class Hyperband implements Scheduler {
    */
   public List<HalvingSchedule> brackets() {
     int steps = steps();
-    List<Budget> rungs = Rungs.down(maxFraction, reductionFactor, steps);
+    List<Budget> rungs = Rungs.down(ladder.maxFraction(), ladder.reductionFactor(), steps);
     List<HalvingSchedule> out = new ArrayList<>();
     for (int s = steps; s >= 0; s--) {
       List<Double> fractions = new ArrayList<>();
@@ -110,7 +107,7 @@ public final class Hyperband implements Scheduler {
 
   @Override
   public List<Budget> budgets(long trialLimit) {
-    return Rungs.down(maxFraction, reductionFactor, steps());
+    return ladder.down();
   }
 
   @Override
@@ -192,17 +189,17 @@ public final class Hyperband implements Scheduler {
    */
   @Override
   public int observedRung(SchedulerView view) {
-    return Rungs.modelRung(view, steps() + 1, modelMinReports);
+    return ladder.modelRung(view);
   }
 
   /** {@code s_max}, after checking the fractions. */
   private int steps() {
-    return Rungs.steps(NAME, minFraction, maxFraction, reductionFactor);
+    return ladder.steps();
   }
 
   /** The candidates bracket {@code s} starts: {@code ceil((s_max + 1) / (s + 1) × η^s)}. */
   private long size(int s, int steps) {
-    double n = (steps + 1) * Math.pow(reductionFactor, s) / (s + 1);
+    double n = (steps + 1) * Math.pow(ladder.reductionFactor(), s) / (s + 1);
     return (long) Math.ceil(n * (1 - 1e-12));
   }
 
@@ -210,7 +207,8 @@ public final class Hyperband implements Scheduler {
   private List<Long> counts(long n, int s) {
     List<Long> out = new ArrayList<>();
     for (int i = 0; i <= s; i++) {
-      out.add(Math.max(1, (long) Math.floor(n / Math.pow(reductionFactor, i) * (1 + 1e-12))));
+      double quotient = n / Math.pow(ladder.reductionFactor(), i);
+      out.add(Math.max(1, (long) Math.floor(quotient * (1 + 1e-12))));
     }
     return out;
   }
@@ -290,12 +288,8 @@ public final class Hyperband implements Scheduler {
   @Override
   public Map<String, Object> config() {
     Map<String, Object> config = new LinkedHashMap<>();
-    if (minFraction > 0) {
-      config.put("minFraction", minFraction);
-    }
-    config.put("maxFraction", maxFraction);
-    config.put("reductionFactor", reductionFactor);
-    config.put("modelMinReports", modelMinReports);
+    ladder.putFractions(config);
+    config.put("modelMinReports", ladder.modelMinReports());
     return config;
   }
 

@@ -28,27 +28,24 @@ public final class ThresholdStopping implements Scheduler {
   private static final long serialVersionUID = 1L;
   private static final String NAME = "thresholdStopping";
 
-  private double minFraction;
-  private double maxFraction = 1;
-  private double reductionFactor = 3;
+  private final Ladder ladder = new Ladder(NAME);
   private double threshold = Double.NaN;
-  private long modelMinReports = 10;
 
   /** Sets the data fraction of rung 0, in (0, 1); required. */
   public ThresholdStopping setMinFraction(double value) {
-    minFraction = ScheduleErrors.fraction(NAME, "minFraction", value);
+    ladder.setMinFraction(value);
     return this;
   }
 
   /** Sets the largest data fraction a rung may use, in (0, 1] (default 1). */
   public ThresholdStopping setMaxFraction(double value) {
-    maxFraction = ScheduleErrors.fraction(NAME, "maxFraction", value);
+    ladder.setMaxFraction(value);
     return this;
   }
 
   /** Sets η, the factor between the data fractions of consecutive rungs (3). */
   public ThresholdStopping setReductionFactor(double value) {
-    reductionFactor = ScheduleErrors.reductionFactor(NAME, value);
+    ladder.setReductionFactor(value);
     return this;
   }
 
@@ -60,20 +57,20 @@ public final class ThresholdStopping implements Scheduler {
 
   /** Sets how many reports a rung needs before the sampler models it (default 10). */
   public ThresholdStopping setModelMinReports(long value) {
-    modelMinReports = ScheduleErrors.atLeast(NAME, "modelMinReports", value, 1);
+    ladder.setModelMinReports(value);
     return this;
   }
 
   public double getMinFraction() {
-    return minFraction;
+    return ladder.minFraction();
   }
 
   public double getMaxFraction() {
-    return maxFraction;
+    return ladder.maxFraction();
   }
 
   public double getReductionFactor() {
-    return reductionFactor;
+    return ladder.reductionFactor();
   }
 
   /** The threshold, or NaN while unset. */
@@ -82,12 +79,12 @@ public final class ThresholdStopping implements Scheduler {
   }
 
   public long getModelMinReports() {
-    return modelMinReports;
+    return ladder.modelMinReports();
   }
 
   @Override
   public List<Budget> budgets(long trialLimit) {
-    return Rungs.up(minFraction, maxFraction, reductionFactor, steps());
+    return ladder.up();
   }
 
   @Override
@@ -124,11 +121,11 @@ public final class ThresholdStopping implements Scheduler {
    */
   @Override
   public int observedRung(SchedulerView view) {
-    return Rungs.modelRung(view, steps() + 1, modelMinReports);
+    return ladder.modelRung(view);
   }
 
   private int steps() {
-    return Rungs.steps(NAME, minFraction, maxFraction, reductionFactor);
+    return ladder.steps();
   }
 
   @Override
@@ -139,15 +136,11 @@ public final class ThresholdStopping implements Scheduler {
   @Override
   public Map<String, Object> config() {
     Map<String, Object> config = new LinkedHashMap<>();
-    if (minFraction > 0) {
-      config.put("minFraction", minFraction);
-    }
-    config.put("maxFraction", maxFraction);
-    config.put("reductionFactor", reductionFactor);
+    ladder.putFractions(config);
     if (!Double.isNaN(threshold)) {
       config.put("threshold", threshold);
     }
-    config.put("modelMinReports", modelMinReports);
+    config.put("modelMinReports", ladder.modelMinReports());
     return config;
   }
 
