@@ -46,6 +46,7 @@ public final class PreparedFolds implements AutoCloseable {
   private final long bytesPerTask;
   private final long[] validationRows;
   private final long[] trainRows;
+  private long cachedBytes = -1;
 
   private PreparedFolds(Folds folds, List<PipelineModel> prefixModels, int partitions,
       long bytesPerTask) {
@@ -124,6 +125,14 @@ public final class PreparedFolds implements AutoCloseable {
     return validationRows[fold];
   }
 
+  /** The bytes of the folds' cache: read once, not planned again on every read. */
+  private synchronized long cachedBytes() {
+    if (cachedBytes < 0) {
+      cachedBytes = folds.cachedBytes();
+    }
+    return cachedBytes;
+  }
+
   /** How many training rows fold {@code fold} has at fraction 1: counted once, from the cache. */
   public synchronized long trainRows(int fold) {
     if (trainRows[fold] < 0) {
@@ -167,7 +176,7 @@ public final class PreparedFolds implements AutoCloseable {
    */
   int readPartitions(double rowsRead) {
     long rows = trainRows(0) + validationRows(0);
-    double bytes = rows == 0 ? 0 : (double) folds.cachedBytes() * rowsRead / rows;
+    double bytes = rows == 0 ? 0 : (double) cachedBytes() * rowsRead / rows;
     return (int) Math.max(1, Math.min(partitions, Math.ceil(bytes / bytesPerTask)));
   }
 
