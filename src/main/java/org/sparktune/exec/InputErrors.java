@@ -1,6 +1,8 @@
 package org.sparktune.exec;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
@@ -58,6 +60,17 @@ public final class InputErrors {
         + firstLine(cause.getMessage()) + ". The input's columns are " + columns(schema)
         + "; point the estimator's column params (featuresCol, labelCol, inputCols, …) at"
         + " columns the input has.", cause);
+  }
+
+  public static IllegalArgumentException estimatorReadsDroppedColumn(String estimator,
+      Exception cause, StructType input, StructType read) {
+    List<String> dropped = new ArrayList<>(List.of(input.fieldNames()));
+    dropped.removeAll(List.of(read.fieldNames()));
+    return new IllegalArgumentException("estimator " + estimator + " cannot use the folds' rows: "
+        + firstLine(cause.getMessage()) + ". The splitter leaves " + dropped + " out of every"
+        + " fold's rows, as CrossValidator drops its foldCol, so they have the columns "
+        + columns(read) + "; point the estimator's column params at one of those, or copy the"
+        + " fold column under another name if the estimator must read it.", cause);
   }
 
   public static IllegalArgumentException evaluatorColumnMissing(String evaluator, String param,

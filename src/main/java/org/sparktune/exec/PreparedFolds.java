@@ -18,8 +18,9 @@ import org.sparktune.split.Folds;
  * their share of the cores and a small read is not cut into tasks too small to pay for
  * themselves.
  *
- * <p>Nothing here is cached: the one cache of a study is the {@link Folds}' (the input's columns,
- * each row's fold and level, laid out so a read skips the batches it does not need). Cached
+ * <p>Nothing here is cached: the one cache of a study is the {@link Folds}' (the input's
+ * columns and each row's level, one cached relation per fold id, laid out so a read skips the
+ * batches it does not need). Cached
  * per-fold copies of the prefix's output would multiply the cached bytes by the number of folds,
  * and gain little: MLlib's estimators cache their own working set during a fit anyway
  * (LogisticRegression its standardized blocks, tree ensembles their binned input), so the

@@ -49,7 +49,17 @@ public final class SearchChecks {
     } catch (RuntimeException e) {
       throw InputErrors.estimatorRejectsInput(estimator.uid(), e, schema);
     }
-    checkEvaluatorColumns(evaluator, output);
+    // The trials fit and score the folds' rows, which may lack a column of the input.
+    StructType read = splitter.readSchema(schema);
+    StructType trialOutput = output;
+    if (!read.equals(schema)) {
+      try {
+        trialOutput = estimator.transformSchema(read);
+      } catch (RuntimeException e) {
+        throw InputErrors.estimatorReadsDroppedColumn(estimator.uid(), e, schema, read);
+      }
+    }
+    checkEvaluatorColumns(evaluator, trialOutput);
     return new Checked(bound, output);
   }
 

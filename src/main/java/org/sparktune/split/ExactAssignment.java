@@ -31,9 +31,10 @@ import org.apache.spark.storage.StorageLevel;
  * LeastUniforms}); {@code u} is not cached.
  *
  * <p>Caching: the input is cached while its counts are taken and while it is walked straight
- * into the one shuffle of {@link FoldLayout}, and released as soon as the layout is cached: at
- * most the input and the layout are cached at once, and the layout alone is left when this
- * returns.
+ * into the shuffles of {@link FoldLayout}, one per fold id, and released as soon as the
+ * relations are cached: at most the input and the relations are cached at once, and the
+ * relations alone are left when this returns. The walk runs once per fold id; {@link
+ * LeastUniforms} keeps minima, which the repeated walks leave as one walk would.
  */
 final class ExactAssignment {
 
@@ -42,10 +43,10 @@ final class ExactAssignment {
   private ExactAssignment() {}
 
   /**
-   * A cached layout and the least {@code u} of each (class, fold id), read once the layout is
-   * materialised.
+   * The cached relations, by fold id, and the least {@code u} of each (class, fold id), read
+   * once the relations are materialised.
    */
-  record Layout(Dataset<Row> rows, LeastUniforms least) {}
+  record Layout(List<Dataset<Row>> relations, LeastUniforms least) {}
 
   /**
    * The input with seeded {@link Folds#KEY} and {@link Folds#U} (a hash uniform) columns, and
@@ -65,7 +66,7 @@ final class ExactAssignment {
 
   /**
    * Assigns fold ids and levels to {@code data} and returns them laid out and cached by {@link
-   * FoldLayout}: the input's columns, {@link Folds#FOLD} and {@link Folds#LEVEL}.
+   * FoldLayout}, one relation per fold id: the input's columns and {@link Folds#LEVEL}.
    *
    * @param labelCol the class column, or null for one class
    * @param check throws when the class and fold sizes cannot make a useful split
@@ -92,7 +93,7 @@ final class ExactAssignment {
           labelCol == null ? -1 : columns.indexOf(labelCol), columns.indexOf(Folds.U),
           columns.indexOf(Folds.ORDER), data.columns().length, levels, placement, least),
           Encoders.row(FoldLayout.placedSchema(data.schema())));
-      return new Layout(FoldLayout.cache(walked, placement.partitions(), levels), least);
+      return new Layout(FoldLayout.cache(walked, placement, levels), least);
     });
   }
 

@@ -1,6 +1,7 @@
 package org.sparktune.split;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +20,12 @@ import org.apache.spark.sql.types.StructType;
  * fold a row validates in, as {@code CrossValidator.setFoldCol} takes it. Every fold id must
  * hold a row. A declared data fraction {@code f} is the rows whose plain seeded hash uniform is
  * below {@code f}: about {@code f} of each fold, not stratified (the splitter knows no classes).
+ *
+ * <p>The fold column is dropped from the cached data and from every read, as CrossValidator
+ * drops its {@code foldCol} from each fold's training and validation sides: the folds' rows
+ * have the input's columns less the fold column ({@link #readSchema}), so an estimator must not
+ * read it (the search checks this before any job). The refit on all the data, like
+ * CrossValidator's, sees the input as given.
  *
  * <pre>{@code
  * Splitter folds = new FoldColumn().setFoldCol("fold").setNumFolds(3);
@@ -63,12 +70,19 @@ public final class FoldColumn implements Splitter {
     }
   }
 
+  /** The input's columns less the fold column: what the folds' reads return. */
+  @Override
+  public StructType readSchema(StructType input) {
+    return new StructType(Arrays.stream(input.fields())
+        .filter(field -> !field.name().equals(foldCol)).toArray(StructField[]::new));
+  }
+
   @Override
   public Folds split(Dataset<Row> data, long seed, List<Double> fractions) {
     validate(data.schema());
     Levels levels = Levels.of(fractions);
     long target = FoldLayout.partitionBytes(data.sparkSession());
-    Dataset<Row> layout = ExactAssignment.withInputCached(data, input -> {
+    List<Dataset<Row>> relations = ExactAssignment.withInputCached(data, input -> {
       Map<Integer, long[]> counts = partitionFoldRows(input.groupBy(
           functions.spark_partition_id(), ColumnNames.col(foldCol)).count().collectAsList());
       long rows = 0;
@@ -87,9 +101,10 @@ public final class FoldColumn implements Splitter {
       Dataset<Row> walked = ExactAssignment.tag(input, seed).select(cols).mapPartitions(
           new ColumnWalk(List.of(data.columns()).indexOf(foldCol), width, width + 1, width,
               levels, placement), Encoders.row(FoldLayout.placedSchema(data.schema())));
-      return FoldLayout.cache(walked, placement.partitions(), levels, false);
+      return FoldLayout.cache(walked, placement, levels, foldCol);
     });
-    return new Folds(layout, data.columns(), numFolds, false, levels, null, foldCol);
+    return new Folds(relations, readSchema(data.schema()).fieldNames(), numFolds, false, levels,
+        null);
   }
 
   /**

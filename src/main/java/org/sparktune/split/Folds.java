@@ -11,12 +11,12 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 
 /**
- * The folds of one split, over the one copy of the data a study caches: the input's columns,
- * each row's fold id and its level among the data fractions declared when splitting, laid out
- * so that a read skips what it does not need (see {@link FoldLayout}): {@link #validation} reads
- * its fold's cached batches only, and {@link #train} at a declared fraction {@code f} about
- * {@code f} of the other folds' batches. Every trial of a study reuses them; {@link #close}
- * releases the cache.
+ * The folds of one split, over the one copy of the data a study caches, one cached relation per
+ * fold id: the input's columns and each row's level among the data fractions declared when
+ * splitting, laid out so that a read skips what it does not need (see {@link FoldLayout}):
+ * {@link #validation} reads its fold id's relation, and {@link #train} at a declared fraction
+ * {@code f} about {@code f} of the batches of the other fold ids' relations, as one union.
+ * Every trial of a study reuses them; {@link #close} releases the cache.
  *
  * <p>A fraction {@code f} is a nested subsample: the rows whose stable uniform {@code u}, drawn
  * when splitting, is below {@code f}. Only the fractions declared to {@link Splitter#split(
@@ -39,7 +39,7 @@ import org.apache.spark.sql.functions;
  */
 public final class Folds implements AutoCloseable {
 
-  /** Each row's fold id: the fold whose validation side it is on. */
+  /** Each row's fold id, the fold whose validation side it is on; not cached. */
   static final String FOLD = "__sparktune_fold";
   /** Each row's level: declared fraction {@code f_r} is the rows of level at most r. */
   static final String LEVEL = "__sparktune_level";
@@ -52,39 +52,29 @@ public final class Folds implements AutoCloseable {
   /** A row's cached partition, to lay it out; never cached. */
   static final String PART = "__sparktune_part";
 
-  private final Dataset<Row> layout;
-  private final Column[] inputColumns;
+  private final List<Dataset<Row>> relations;
+  private final Column[] readColumns;
   private final int numFolds;
   private final boolean holdout;
   private final Levels levels;
-  private final String foldColumn;
   private final Optional<FractionFloor> floor;
   private final List<Fold> folds = new ArrayList<>();
 
   /**
-   * @param layout the cached data: the input's columns, {@link #FOLD} and, when a fraction below
-   *     1 was declared, {@link #LEVEL}
-   * @param inputColumns the input's own columns
+   * @param relations the cached data, one relation by fold id: the columns a read returns and,
+   *     when a fraction below 1 was declared, {@link #LEVEL}
+   * @param readColumns the columns a read returns: the input's own, less those the splitter
+   *     drops ({@link FoldColumn}'s fold column)
    * @param numFolds number of folds
    * @param holdout whether fold id 0 is the one validation side and fold id 1 trains
    * @param levels the declared fractions
    * @param least the least {@code u} of each (class, fold id) of a stratified splitter, read
-   *     now that the layout is materialised; null when the splitter knows no classes
+   *     now that the relations are materialised; null when the splitter knows no classes
    */
-  Folds(Dataset<Row> layout, String[] inputColumns, int numFolds, boolean holdout,
+  Folds(List<Dataset<Row>> relations, String[] readColumns, int numFolds, boolean holdout,
       Levels levels, LeastUniforms least) {
-    this(layout, inputColumns, numFolds, holdout, levels, least, FOLD);
-  }
-
-  /**
-   * As above, with the fold ids in {@code foldColumn}: one of the input's own columns when the
-   * user gave the folds ({@link FoldColumn}), so that the cache holds them once.
-   */
-  Folds(Dataset<Row> layout, String[] inputColumns, int numFolds, boolean holdout,
-      Levels levels, LeastUniforms least, String foldColumn) {
-    this.layout = layout;
-    this.foldColumn = foldColumn;
-    this.inputColumns = ColumnNames.cols(inputColumns);
+    this.relations = List.copyOf(relations);
+    this.readColumns = ColumnNames.cols(readColumns);
     this.numFolds = numFolds;
     this.holdout = holdout;
     this.levels = levels;
@@ -112,17 +102,29 @@ public final class Folds implements AutoCloseable {
   /**
    * The training rows of fold {@code fold} at data fraction {@code fraction}: those whose
    * stable uniform is below it, a nested subsample (the rows for a smaller fraction are among
-   * those for a larger one), the input's columns only.
+   * those for a larger one), the input's columns only ({@link FoldColumn} leaves its fold
+   * column out). At fraction 1 a read is the union of the other fold ids' cached relations, so
+   * its partitions are theirs, none empty.
    *
    * @param fold a fold index, from 0 to {@code numFolds() - 1}
    * @param fraction 1, or a fraction declared when splitting (see {@link #fractions})
    */
   public Dataset<Row> train(int fold, double fraction) {
     checkFold(fold);
-    return layout.where(atFraction(otherFolds(fold), fraction)).select(inputColumns);
+    Dataset<Row> rows = null;
+    for (int j = 0; j < relations.size(); j++) {
+      if (holdout ? j == 1 : j != fold) {
+        Dataset<Row> side = read(j, fraction);
+        rows = rows == null ? side : rows.union(side);
+      }
+    }
+    return rows;
   }
 
-  /** The validation rows of fold {@code fold}, the input's columns only. */
+  /**
+   * The validation rows of fold {@code fold}, the input's columns only ({@link FoldColumn}
+   * leaves its fold column out).
+   */
   public Dataset<Row> validation(int fold) {
     return validation(fold, 1.0);
   }
@@ -136,8 +138,7 @@ public final class Folds implements AutoCloseable {
    */
   public Dataset<Row> validation(int fold, double fraction) {
     checkFold(fold);
-    Column rows = ColumnNames.col(foldColumn).equalTo(holdout ? 0 : fold);
-    return layout.where(atFraction(rows, fraction)).select(inputColumns);
+    return read(holdout ? 0 : fold, fraction);
   }
 
   /**
@@ -152,28 +153,32 @@ public final class Folds implements AutoCloseable {
     return floor;
   }
 
-  /** {@code rows} at {@code fraction}: its level filter, none at 1. */
-  private Column atFraction(Column rows, double fraction) {
+  /** Fold id {@code j}'s rows at {@code fraction}: its level filter, none at 1. */
+  private Dataset<Row> read(int j, double fraction) {
     if (!(fraction > 0 && fraction <= 1)) {
       throw SplitErrors.fraction(fraction);
     }
-    if (fraction == 1) {
-      return rows;
+    Dataset<Row> rows = relations.get(j);
+    if (fraction < 1) {
+      int r = levels.index(fraction);
+      if (r < 0) {
+        throw SplitErrors.undeclaredFraction(fraction, levels.fractions());
+      }
+      rows = rows.where(functions.col(LEVEL).leq(r));
     }
-    int r = levels.index(fraction);
-    if (r < 0) {
-      throw SplitErrors.undeclaredFraction(fraction, levels.fractions());
-    }
-    return rows.and(functions.col(LEVEL).leq(r));
+    return rows.select(readColumns);
   }
 
   /**
-   * The bytes the cached layout holds (memory and disk), as Spark measured them while caching
-   * it: what a read of every row would scan.
+   * The bytes the cached relations hold (memory and disk), as Spark measured them while
+   * caching them: what a read of every row would scan.
    */
   public long cachedBytes() {
-    BigInteger bytes = layout.queryExecution().optimizedPlan().stats().sizeInBytes()
-        .bigInteger();
+    BigInteger bytes = BigInteger.ZERO;
+    for (Dataset<Row> relation : relations) {
+      bytes = bytes.add(relation.queryExecution().optimizedPlan().stats().sizeInBytes()
+          .bigInteger());
+    }
     return bytes.bitLength() < 63 ? bytes.longValue() : Long.MAX_VALUE;
   }
 
@@ -186,26 +191,14 @@ public final class Folds implements AutoCloseable {
     return FoldLayout.partitionBytes(spark);
   }
 
-  /** The column of the cached layout that holds each row's fold id, for tests in this package. */
-  String foldColumn() {
-    return foldColumn;
+  /** How many fold ids, and so cached relations, there are, for tests in this package. */
+  int foldIds() {
+    return relations.size();
   }
 
-  /** The cached layout, for tests in this package. */
-  Dataset<Row> cached() {
-    return layout;
-  }
-
-  private Column otherFolds(int fold) {
-    Column id = ColumnNames.col(foldColumn);
-    if (holdout || fold == 0) {
-      return id.gt(fold);
-    }
-    if (fold == numFolds - 1) {
-      return id.lt(fold);
-    }
-    // Not "id != fold": the cached batches' statistics prune < and >, not a negation.
-    return id.lt(fold).or(id.gt(fold));
+  /** Fold id {@code j}'s cached relation, for tests in this package. */
+  Dataset<Row> cached(int j) {
+    return relations.get(j);
   }
 
   private void checkFold(int fold) {
@@ -217,6 +210,8 @@ public final class Folds implements AutoCloseable {
   /** Releases the cached data, waiting until it is gone. */
   @Override
   public void close() {
-    layout.unpersist(true);
+    for (Dataset<Row> relation : relations) {
+      relation.unpersist(true);
+    }
   }
 }

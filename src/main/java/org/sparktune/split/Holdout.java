@@ -61,7 +61,7 @@ public final class Holdout implements Splitter {
     Levels levels = Levels.of(fractions);
     ExactAssignment.Layout layout = ExactAssignment.assign(data, labelCol, seed,
         AssignmentRule.holdout(r), counts -> check(counts, r), levels);
-    return new Folds(layout.rows(), data.columns(), 1, true, levels,
+    return new Folds(layout.relations(), data.columns(), 1, true, levels,
         labelCol == null ? null : layout.least());
   }
 

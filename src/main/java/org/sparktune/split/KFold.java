@@ -47,7 +47,7 @@ public final class KFold implements Splitter {
             throw SplitErrors.tooFewRowsForFolds("KFold", counts.rows(), k);
           }
         }, levels);
-    return new Folds(layout.rows(), data.columns(), k, false, levels, null);
+    return new Folds(layout.relations(), data.columns(), k, false, levels, null);
   }
 
   @Override

@@ -26,6 +26,14 @@ public interface Splitter extends Serializable {
   void validate(StructType schema);
 
   /**
+   * The schema of the rows the folds of an input of schema {@code input} return: the input's
+   * own unless the splitter leaves a column out of them ({@link FoldColumn}'s fold column).
+   */
+  default StructType readSchema(StructType input) {
+    return input;
+  }
+
+  /**
    * Splits {@code data} for reads at data fraction 1 only: {@code split(data, seed, List.of())}.
    */
   default Folds split(Dataset<Row> data, long seed) {

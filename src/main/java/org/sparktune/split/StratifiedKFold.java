@@ -64,7 +64,7 @@ public final class StratifiedKFold implements Splitter {
     Levels levels = Levels.of(fractions);
     ExactAssignment.Layout layout = ExactAssignment.assign(data, labelCol, seed,
         AssignmentRule.modulo(k), counts -> checkClassSizes(counts, k), levels);
-    return new Folds(layout.rows(), data.columns(), k, false, levels, layout.least());
+    return new Folds(layout.relations(), data.columns(), k, false, levels, layout.least());
   }
 
   private static void checkClassSizes(ClassCounts counts, int k) {

@@ -3,13 +3,14 @@
  * {@link org.sparktune.split.Holdout} and {@link org.sparktune.split.FoldColumn} cut a data set
  * into (train, validation) {@link org.sparktune.split.Folds} in O(n) without collecting rows to
  * the driver. The shuffled splitters size folds to within one row (within each class when
- * stratified); FoldColumn takes the folds the user's column gives. The folds are cached once
- * per study: the input's columns, each row's fold id and its level among the data fractions
- * declared when splitting (fraction {@code f_r} is the rows whose stable uniform {@code u} is
- * below it, which are the rows of level at most {@code r}; {@code u} is not cached), laid out
- * one fold per partition, each partition a stretch of the input sorted by (level, position in
- * the input), so that a read of one fold, or of a declared fraction ({@link
- * org.sparktune.split.Folds#train(int, double)}), skips the cached batches it does not need,
- * and the columns keep the compression their input order gives them.
+ * stratified); FoldColumn takes the folds the user's column gives, and drops it from the folds'
+ * rows as CrossValidator does. The folds are cached once per study, one cached relation per
+ * fold id with no fold id column: the input's columns and each row's level among the data
+ * fractions declared when splitting (fraction {@code f_r} is the rows whose stable uniform
+ * {@code u} is below it, which are the rows of level at most {@code r}; {@code u} is not
+ * cached), each partition a stretch of the input sorted by (level, position in the input), so
+ * that a read of a declared fraction ({@link org.sparktune.split.Folds#train(int, double)})
+ * skips the cached batches it does not need, a training read is the union of the other fold
+ * ids' relations, and the columns keep the compression their input order gives them.
  */
 package org.sparktune.split;

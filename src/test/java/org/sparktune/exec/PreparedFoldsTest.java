@@ -61,14 +61,14 @@ class PreparedFoldsTest {
   }
 
   @Test
-  void oneCachedCopyWhileTheStudyRunsAndNoneAfterClose() {
+  void oneCachedRelationPerFoldIdWhileTheStudyRunsAndNoneAfterClose() {
     int before = CacheReads.persistentRdds();
     try (Folds own = new StratifiedKFold().setNumFolds(3).split(data, 2, FRACTIONS);
         PreparedFolds ownPrepared = PreparedFolds.prepare(own, plan, 2, 1)) {
-      assertEquals(before + 1, CacheReads.persistentRdds(), "split and prepare");
+      assertEquals(before + 3, CacheReads.persistentRdds(), "split and prepare");
       plan.rest().fit(ownPrepared.train(0, 1.0 / 3));
       ownPrepared.validation(0).count();
-      assertEquals(before + 1, CacheReads.persistentRdds(), "after a trial's fit");
+      assertEquals(before + 3, CacheReads.persistentRdds(), "after a trial's fit");
     }
     assertEquals(before, CacheReads.persistentRdds(), "after close");
   }

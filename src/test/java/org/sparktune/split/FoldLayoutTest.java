@@ -24,10 +24,10 @@ import org.sparktune.testing.CacheReads;
 import org.sparktune.testing.SparkTestSession;
 
 /**
- * The one cache of a split, as Spark reads it: one fold per partition, each a stretch of the
- * input sorted by (level, input position), so that the cached batches' statistics skip what a
- * read does not need. Rows read are Spark's own "number of output rows" of the in-memory table
- * scan: the rows of the batches it did not skip.
+ * The cache of a split, as Spark reads it: one cached relation per fold id, each partition a
+ * stretch of the input sorted by (level, input position), so that the cached batches'
+ * statistics skip what a read does not need. Rows read are Spark's own "number of output rows"
+ * of the in-memory table scans: the rows of the batches they did not skip.
  */
 class FoldLayoutTest {
 
@@ -68,44 +68,68 @@ class FoldLayoutTest {
   }
 
   /**
-   * Per cached partition: [its fold id, or -1 when it mixes folds; 1 when sorted by (level,
-   * id); its least id; its greatest id; its rows]. The inputs' ids are their input positions.
+   * Per cached partition: [its relation's fold id; 1 when sorted by (level, id); its least id;
+   * its greatest id; its rows]. The inputs' ids are their input positions.
    */
   private static List<long[]> partitions(Folds f) {
-    Dataset<Row> cached = f.cached();
-    List<String> columns = List.of(cached.columns());
-    int foldIndex = columns.indexOf(f.foldColumn());
-    int levelIndex = columns.indexOf(Folds.LEVEL);
-    int idIndex = columns.indexOf("id");
-    MapPartitionsFunction<Row, long[]> describe = rows -> {
-      long fold = Long.MIN_VALUE;
-      boolean sorted = true;
-      long level = -1;
-      long id = -1;
-      long least = Long.MAX_VALUE;
-      long greatest = Long.MIN_VALUE;
-      long count = 0;
+    List<long[]> out = new ArrayList<>();
+    for (int j = 0; j < f.foldIds(); j++) {
+      Dataset<Row> cached = f.cached(j);
+      List<String> columns = List.of(cached.columns());
+      assertTrue(!columns.contains(Folds.FOLD), "no fold id column is cached: " + columns);
+      int levelIndex = columns.indexOf(Folds.LEVEL);
+      int idIndex = columns.indexOf("id");
+      long fold = j;
+      MapPartitionsFunction<Row, long[]> describe = rows -> {
+        boolean sorted = true;
+        long level = -1;
+        long id = -1;
+        long least = Long.MAX_VALUE;
+        long greatest = Long.MIN_VALUE;
+        long count = 0;
+        while (rows.hasNext()) {
+          Row r = rows.next();
+          long l = levelIndex < 0 ? 0 : r.getInt(levelIndex);
+          long i = r.getLong(idIndex);
+          sorted &= l > level || (l == level && i > id);
+          level = l;
+          id = i;
+          least = Math.min(least, i);
+          greatest = Math.max(greatest, i);
+          count++;
+        }
+        return List.of(new long[] {fold, sorted ? 1 : 0, least, greatest, count}).iterator();
+      };
+      out.addAll(cached.mapPartitions(describe, Encoders.javaSerialization(long[].class))
+          .collectAsList());
+    }
+    return out;
+  }
+
+  /** The rows of each partition of {@code data}. */
+  private static List<Long> rowsPerPartition(Dataset<Row> data) {
+    MapPartitionsFunction<Row, Long> count = rows -> {
+      long n = 0;
       while (rows.hasNext()) {
-        Row r = rows.next();
-        fold = fold == Long.MIN_VALUE || fold == r.getInt(foldIndex) ? r.getInt(foldIndex) : -1;
-        long l = levelIndex < 0 ? 0 : r.getInt(levelIndex);
-        long i = r.getLong(idIndex);
-        sorted &= l > level || (l == level && i > id);
-        level = l;
-        id = i;
-        least = Math.min(least, i);
-        greatest = Math.max(greatest, i);
-        count++;
+        rows.next();
+        n++;
       }
-      return List.of(new long[] {fold, sorted ? 1 : 0, least, greatest, count}).iterator();
+      return List.of(n).iterator();
     };
-    return cached.mapPartitions(describe, Encoders.javaSerialization(long[].class))
-        .collectAsList();
+    return data.mapPartitions(count, Encoders.LONG()).collectAsList();
+  }
+
+  private static int cachedPartitions(Folds f) {
+    int partitions = 0;
+    for (int j = 0; j < f.foldIds(); j++) {
+      partitions += f.cached(j).rdd().getNumPartitions();
+    }
+    return partitions;
   }
 
   @ParameterizedTest
   @MethodSource("splitters")
-  void everyCachedPartitionIsOneFoldsStretchOfTheInputSortedByLevelThenPosition(
+  void everyCachedPartitionIsAStretchOfItsFoldIdSortedByLevelThenPosition(
       Splitter splitter) {
     SparkSession spark = SparkTestSession.get();
     Dataset<Row> data = spark.range(0, 6000, 1, 3).toDF("id")
@@ -116,9 +140,13 @@ class FoldLayoutTest {
       spark.conf().unset(FoldLayout.PARTITION_BYTES);
       List<long[]> parts = partitions(f);
       assertTrue(parts.size() > 3 * 2, "several partitions per fold: " + parts.size());
+      assertEquals(splitter instanceof Holdout ? 2 : 3, f.foldIds());
+      for (int j = 0; j < f.foldIds(); j++) {
+        assertEquals(splitter instanceof FoldColumn,
+            !List.of(f.cached(j).columns()).contains("fold"), "FoldColumn drops its column");
+      }
       Map<Long, List<long[]>> byFold = new TreeMap<>();
       for (long[] p : parts) {
-        assertTrue(p[0] >= 0, "a partition mixes folds");
         assertEquals(1, p[1], "a partition is not sorted by (level, input position)");
         byFold.computeIfAbsent(p[0], k -> new ArrayList<>()).add(p);
       }
@@ -141,7 +169,7 @@ class FoldLayoutTest {
 
   @Test
   void partitionsAreSizedByBytesNotCoalesced() {
-    long partitions = folds.cached().rdd().getNumPartitions();
+    long partitions = cachedPartitions(folds);
     // ~32 bytes a row as Spark measures it: ~8.6 MB in partitions of 2 MB, two per fold.
     assertTrue(partitions >= 5 && partitions <= 9, "partitions: " + partitions);
   }
@@ -162,9 +190,20 @@ class FoldLayoutTest {
   }
 
   @Test
-  void trainingAtOneTwentySeventhReadsAboutThatFractionOfTheCachedRows() {
-    long partitions = folds.cached().rdd().getNumPartitions();
+  void aTrainingReadHasTheOtherFoldIdsPartitionsNoneEmpty() {
     for (int i = 0; i < 3; i++) {
+      List<Long> rows = rowsPerPartition(folds.train(i, 1.0));
+      assertEquals(cachedPartitions(folds) - folds.cached(i).rdd().getNumPartitions(),
+          rows.size(), "fold " + i);
+      assertTrue(rows.stream().allMatch(n -> n > 0), "fold " + i + ": " + rows);
+      assertTrue(rowsPerPartition(folds.validation(i)).stream().allMatch(n -> n > 0));
+    }
+  }
+
+  @Test
+  void trainingAtOneTwentySeventhReadsAboutThatFractionOfTheCachedRows() {
+    for (int i = 0; i < 3; i++) {
+      long partitions = folds.train(i, F).rdd().getNumPartitions();
       long read = CacheReads.rowsRead(folds.train(i, F));
       double share = F * (ROWS - ROWS / 3);
       assertTrue(read <= 1.2 * share + partitions * BATCH,

@@ -48,10 +48,13 @@ class SplitterContractTest {
     try (Folds folds = splitter.split(data, 5)) {
       assertEquals(splitter.numFolds(), folds.folds().size());
       Set<Long> seen = new HashSet<>();
+      List<String> columns = List.of(splitter.readSchema(data.schema()).fieldNames());
+      assertEquals(splitter instanceof FoldColumn, !columns.contains("fold"),
+          "FoldColumn alone drops a column: its fold column, as CrossValidator does");
       for (Fold f : folds.folds()) {
-        assertEquals(List.of(data.columns()), List.of(f.train().columns()),
-            "no helper column leaks");
-        assertEquals(List.of(data.columns()), List.of(f.validation().columns()));
+        assertEquals(columns, List.of(f.train().columns()), "no helper column leaks");
+        assertEquals(columns, List.of(f.validation().columns()));
+        assertEquals(columns, List.of(folds.train(f.index(), 1.0).columns()));
         assertEquals(0, f.train().join(f.validation(), "id").count());
         assertEquals(1000, f.train().count() + f.validation().count());
         for (Long id : validationIds(folds, f.index())) {
@@ -105,7 +108,8 @@ class SplitterContractTest {
         new Holdout().setValidationRatio(0.2).setLabelCol("la`bel"))) {
       try (Folds folds = s.split(odd, 5)) {
         for (Fold f : folds.folds()) {
-          assertEquals(List.of(odd.columns()), List.of(f.train().columns()));
+          assertEquals(List.of(s.readSchema(odd.schema()).fieldNames()),
+              List.of(f.train().columns()));
           assertEquals(1000, f.train().count() + f.validation().count(), s.toString());
         }
         folds.minimumFraction();

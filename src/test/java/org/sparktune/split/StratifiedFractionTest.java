@@ -53,6 +53,16 @@ class StratifiedFractionTest {
     return labelCol == null ? functions.lit(0.0) : functions.col(labelCol);
   }
 
+  /** The cached relations as one, with each row's fold id added on read. */
+  private static Dataset<Row> withFoldIds(Folds folds) {
+    Dataset<Row> all = null;
+    for (int j = 0; j < folds.foldIds(); j++) {
+      Dataset<Row> rows = folds.cached(j).withColumn(Folds.FOLD, functions.lit(j));
+      all = all == null ? rows : all.union(rows);
+    }
+    return all;
+  }
+
   /** Whether a cached row is in fraction {@code f}: its level is at most f's rank. */
   private static Column within(Folds folds, double f) {
     int r = folds.fractions().indexOf(f);
@@ -66,7 +76,7 @@ class StratifiedFractionTest {
     try (Folds folds = splitter.split(data, 9, DECLARED)) {
       assertEquals(List.of(1.0 / 27, 1.0 / 9, 1.0 / 3), folds.fractions());
       for (double f : FRACTIONS) {
-        for (Row r : folds.cached().groupBy(functions.col(Folds.FOLD), classOf(labelCol))
+        for (Row r : withFoldIds(folds).groupBy(functions.col(Folds.FOLD), classOf(labelCol))
             .agg(functions.count(functions.lit(1)), functions.count(functions.when(
                 within(folds, f), true))).collectAsList()) {
           double share = f * r.getLong(2);
@@ -102,7 +112,7 @@ class StratifiedFractionTest {
     double f = 1.0 / 9;
     try (Folds folds = splitter.split(data, 9, DECLARED)) {
       Column part = functions.floor(functions.col("id").divide(ROWS / PARTITIONS));
-      for (Row r : folds.cached().groupBy(functions.col(Folds.FOLD), classOf(labelCol), part)
+      for (Row r : withFoldIds(folds).groupBy(functions.col(Folds.FOLD), classOf(labelCol), part)
           .agg(functions.count(functions.lit(1)), functions.count(functions.when(
               within(folds, f), true))).collectAsList()) {
         double share = f * r.getLong(3);
