@@ -14,6 +14,7 @@ import org.apache.spark.ml.PipelineStage;
 import org.apache.spark.ml.classification.LogisticRegression;
 import org.apache.spark.ml.evaluation.BinaryClassificationEvaluator;
 import org.apache.spark.ml.evaluation.MulticlassClassificationEvaluator;
+import org.apache.spark.ml.feature.VectorAssembler;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.tuning.CrossValidator;
 import org.apache.spark.ml.tuning.CrossValidatorModel;
@@ -57,6 +58,20 @@ class HyperparameterSearchTest {
         .setSplitter(new FoldColumn().setFoldCol("fold").setNumFolds(3))
         .setParallelism(2)
         .setSeed(3);
+  }
+
+  @Test
+  void anEstimatorThatReadsTheFoldColumnFailsBeforeAnyJob() {
+    LogisticRegression lr = new LogisticRegression().setFeaturesCol("withFold");
+    Pipeline pipeline = new Pipeline().setStages(new PipelineStage[] {
+        new VectorAssembler().setInputCols(new String[] {"age", "fold"})
+            .setOutputCol("withFold"), lr});
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> gridSearch(lr).setEstimator(pipeline).transformSchema(data.schema()));
+    assertTrue(e.getMessage().startsWith("estimator " + pipeline.uid()
+        + " cannot use the folds' rows: "), e.getMessage());
+    assertTrue(e.getMessage().contains("The splitter leaves [fold] out of every fold's rows, as"
+        + " CrossValidator drops its foldCol"), e.getMessage());
   }
 
   @Test
