@@ -210,4 +210,38 @@ class FoldLayoutTest {
           "fold " + i + " read " + read + " rows of " + ROWS + " for " + share + " wanted");
     }
   }
+  /**
+   * With the default partition target a small split has one partition per fold id, each
+   * rebuilt from its rows so that a union keeps them apart: its batches' statistics still let
+   * a read at 1/27 skip all but about that fraction of them.
+   */
+  @Test
+  void aSinglePartitionRelationStillSkipsBatchesAtOneTwentySeventh() {
+    SparkSession spark = SparkTestSession.get();
+    long rows = 54_000;
+    Dataset<Row> data = spark.range(0, rows, 1, 2).toDF("id")
+        .withColumn("label", functions.col("id").mod(10).equalTo(0).cast("double"));
+    spark.conf().set("spark.sql.inMemoryColumnarStorage.batchSize", Integer.toString(BATCH));
+    Folds small;
+    try {
+      small = new StratifiedKFold().setNumFolds(3).split(data, 5, FRACTIONS);
+    } finally {
+      spark.conf().unset("spark.sql.inMemoryColumnarStorage.batchSize");
+    }
+    try {
+      for (int j = 0; j < 3; j++) {
+        assertEquals(1, small.cached(j).rdd().getNumPartitions(), "fold id " + j);
+      }
+      for (int i = 0; i < 3; i++) {
+        Dataset<Row> train = small.train(i, F);
+        assertEquals(2, train.rdd().getNumPartitions(), "fold " + i + " reads two relations");
+        long read = CacheReads.rowsRead(train);
+        double share = F * (rows - rows / 3);
+        assertTrue(read <= 1.2 * share + 2 * BATCH,
+            "fold " + i + " read " + read + " rows of " + rows + " for " + share + " wanted");
+      }
+    } finally {
+      small.close();
+    }
+  }
 }
