@@ -8,6 +8,7 @@ import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.param.Params;
 import org.sparktune.schedule.Budget;
+import org.sparktune.schedule.DataFraction;
 import org.sparktune.schedule.Fidelity;
 import org.sparktune.schedule.Iterations;
 import org.sparktune.space.ParamRef;
@@ -28,6 +29,11 @@ public final class FidelityPlan {
   private FidelityPlan(Fidelity fidelity, IntParam param) {
     this.fidelity = fidelity;
     this.param = param;
+  }
+
+  /** The data fraction as the fidelity: a budget's fraction is the data fraction it reads. */
+  public static FidelityPlan dataFraction() {
+    return new FidelityPlan(new DataFraction(), null);
   }
 
   /**

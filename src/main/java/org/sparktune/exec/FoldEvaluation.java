@@ -46,6 +46,14 @@ public final class FoldEvaluation implements TrialLoop.RungTask {
   private final long minValidationRows;
   private final FidelityPlan fidelity;
 
+  /** An evaluation over data fractions; see the constructor below for the arguments. */
+  public FoldEvaluation(SparkContext sc, PreparedFolds folds, PipelinePlan plan,
+      Evaluator evaluator, Function<Trial, ParamMap> paramMaps, String studyId,
+      ExecutorService foldPool, int fitsInFlight, long minValidationRows) {
+    this(sc, folds, plan, evaluator, paramMaps, studyId, foldPool, fitsInFlight,
+        minValidationRows, FidelityPlan.dataFraction());
+  }
+
   /**
    * @param paramMaps the ParamMap of a trial's params
    * @param studyId a short id that makes job group names unique to this study

@@ -18,7 +18,8 @@ import java.util.Optional;
  * what it would score if it matched the best reference trial on every fold it has not run. The
  * threshold is the mean loss of the {@code ⌈m/η⌉}-th best reference trial (η the scheduler's
  * reduction factor; {@value #DEFAULT_REDUCTION_FACTOR} for schedulers without one). The trial
- * stops when its best attainable mean is strictly above the threshold: it could not be among
+ * stops when its best attainable mean is above the threshold by more than rounding ({@value
+ * #TOLERANCE} × max(1, |threshold|)): it could not be among
  * the top {@code 1/η} of the rung's trials even if every remaining fold went its way. Racing
  * only starts once {@code m ≥ ⌈η⌉ + 1} (see {@link #minTrials}), so that the threshold is
  * never the single best trial's mean.
@@ -27,6 +28,9 @@ public final class FoldRacing {
 
   /** The reduction factor η of a scheduler that has none (full budget). */
   public static final double DEFAULT_REDUCTION_FACTOR = 3;
+
+  /** How far above the threshold, relative, an attainable mean must be to stop a trial. */
+  public static final double TOLERANCE = 1e-9;
 
   private FoldRacing() {}
 
@@ -77,7 +81,8 @@ public final class FoldRacing {
     Collections.sort(means);
     int rank = (int) Math.ceil(m / eta);
     double threshold = means.get(rank - 1);
-    return Optional.of(new Verdict(attainable > threshold, attainable, threshold, rank, m));
+    boolean stop = attainable - threshold > TOLERANCE * Math.max(1, Math.abs(threshold));
+    return Optional.of(new Verdict(stop, attainable, threshold, rank, m));
   }
 
   private static double bestOnFold(List<List<Double>> reference, int fold) {
