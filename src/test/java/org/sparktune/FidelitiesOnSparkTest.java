@@ -49,38 +49,38 @@ class FidelitiesOnSparkTest {
         .setEvaluator(new BinaryClassificationEvaluator())
         .setSearchSpace(new SearchSpace().logUniform(lr.regParam(), 1e-4, 1.0))
         .setSampler(new RandomSampler())
-        .setScheduler(new SuccessiveHalving().setMinFraction(1.0 / 9))
-        .setFidelity(new Iterations("maxIter", 9))
+        .setScheduler(new SuccessiveHalving().setMinFraction(1.0 / 3))
+        .setFidelity(new Iterations("maxIter", 10))
         .setSplitter(new KFold().setNumFolds(3))
-        .setMaxTrials(9).setParallelism(2).setSeed(3);
+        .setMaxTrials(3).setParallelism(1).setSeed(3);
     RecordingLogisticRegression.clear();
     TunedModel model = search.fit(data);
 
-    // 9 trials × 3 folds at maxIter round(9/9) = 1, 3 × 3 at 3, 1 × 3 at 9, then the refit.
+    // 3 trials × 3 folds at maxIter round(10/3) = 3, 1 × 3 at 10, then the refit at 10.
     List<RecordingLogisticRegression.Fit> fits = RecordingLogisticRegression.fits();
     Map<Integer, Long> byMaxIter = fits.stream().collect(Collectors.groupingBy(
         RecordingLogisticRegression.Fit::maxIter, Collectors.counting()));
-    assertEquals(Map.of(1, 27L, 3, 9L, 9, 4L), byMaxIter);
-    long foldRows = fits.stream().filter(f -> f.maxIter() == 1)
-        .mapToLong(RecordingLogisticRegression.Fit::rows).sum() / 9;
-    assertEquals(ROWS * 2L, foldRows, "each rung trains every fold on all its rows");
+    assertEquals(Map.of(3, 9L, 10, 4L), byMaxIter);
+    long rowsPerTrial = fits.stream().filter(f -> f.maxIter() == 3)
+        .mapToLong(RecordingLogisticRegression.Fit::rows).sum() / 3;
+    assertEquals(ROWS * 2L, rowsPerTrial, "each rung trains every fold on all its rows");
     RecordingLogisticRegression.Fit refit = fits.get(fits.size() - 1);
-    assertEquals(new RecordingLogisticRegression.Fit(refit.regParam(), 9, ROWS), refit);
-    assertEquals(9, ((LogisticRegressionModel) model.bestModel()).getMaxIter());
+    assertEquals(new RecordingLogisticRegression.Fit(refit.regParam(), 2, 10, ROWS), refit);
+    assertEquals(10, ((LogisticRegressionModel) model.bestModel()).getMaxIter());
 
     for (Trial t : model.trialList()) {
       for (Rung r : t.rungs()) {
-        assertEquals(Integer.valueOf(new Iterations("maxIter", 9).at(r.budget())),
+        assertEquals(Integer.valueOf(new Iterations("maxIter", 10).at(r.budget())),
             r.iterations());
         assertFalse(r.partial());
       }
     }
-    assertEquals(Integer.valueOf(9), model.bestTrial().iterations());
+    assertEquals(Integer.valueOf(10), model.bestTrial().iterations());
     List<Row> perRung = model.rungs().groupBy("rung", "iterations").count().orderBy("rung")
         .collectAsList();
-    assertEquals(List.of(List.of(0, 1, 9L), List.of(1, 3, 3L), List.of(2, 9, 1L)),
+    assertEquals(List.of(List.of(0, 3, 3L), List.of(1, 10, 1L)),
         perRung.stream().map(r -> List.of(r.get(0), r.get(1), r.get(2))).toList());
-    assertTrue(model.provenance().get("fidelity").contains("\"maxValue\":9"),
+    assertTrue(model.provenance().get("fidelity").contains("\"maxValue\":10"),
         model.provenance().toString());
     Path dir = Files.createTempDirectory("sparktune-iterations-model");
     model.save(dir.resolve("model").toString());
@@ -91,14 +91,16 @@ class FidelitiesOnSparkTest {
   @Test
   void racingStopsHopelessTrialsAfterOneFoldAndRunsEveryFoldOfTheOthers() {
     RecordingLogisticRegression lr = new RecordingLogisticRegression();
-    // With an L1 penalty this strong every coefficient is 0: a constant score, AUC 0.5.
-    double[] hopeless = {20.0, 50.0, 100.0};
+    // With an L1 penalty of 50 every coefficient is 0: a constant score, AUC 0.5 on each fold.
+    // aggregationDepth does not change a fit here, so the good trials tie.
+    double good = 3e-4;
+    double hopeless = 50;
     HyperparameterSearch search = new HyperparameterSearch()
         .setEstimator(lr.setMaxIter(10))
         .setEvaluator(new BinaryClassificationEvaluator())
         .setSearchSpace(new SearchSpace().fixed(lr.elasticNetParam(), 1.0)
-            .categorical(lr.regParam(), 1e-4, 3e-4, 1e-3, 3e-3, hopeless[0], 1e-2,
-                hopeless[1], hopeless[2]))
+            .categorical(lr.aggregationDepth(), 2L, 3L, 4L, 5L)
+            .categorical(lr.regParam(), good, hopeless))
         .setSampler(new GridSampler())
         .setScheduler(new FullBudget())
         .setRaceFolds(true)
@@ -107,34 +109,37 @@ class FidelitiesOnSparkTest {
     RecordingLogisticRegression.clear();
     TunedModel model = search.fit(data);
 
-    Map<Double, Long> fitsByRegParam = RecordingLogisticRegression.fits().stream()
-        .collect(Collectors.groupingBy(RecordingLogisticRegression.Fit::regParam,
+    // Trials alternate good, hopeless; racing starts once 4 trials completed (η = 3).
+    Map<List<Double>, Long> fits = RecordingLogisticRegression.fits().stream()
+        .collect(Collectors.groupingBy(f -> List.of(f.regParam(), (double) f.aggregationDepth()),
             Collectors.counting()));
-    List<Trial> trials = model.trialList();
-    for (Trial t : trials) {
+    int best = model.bestTrial().number();
+    for (Trial t : model.trialList()) {
       double reg = (Double) t.params().get("regParam");
-      boolean bad = reg >= hopeless[0];
-      long refits = t.number() == model.bestTrial().number() ? 1 : 0;
-      if (bad) {
+      long depth = (Long) t.params().get("aggregationDepth");
+      long count = fits.get(List.of(reg, (double) depth));
+      if (reg == good) {
+        assertEquals(TrialState.COMPLETE, t.state(), t.toString());
+        assertEquals(t.number() == best ? 4L : 3L, count, "a good trial fits every fold");
+      } else if (t.number() < 4) {
+        assertEquals(TrialState.COMPLETE, t.state(), "no racing before 4 trials completed");
+        assertEquals(3L, count);
+      } else {
         assertEquals(TrialState.PRUNED, t.state(), t.toString());
-        assertEquals(1L, fitsByRegParam.get(reg), "a stopped trial fits fold 1 only");
+        assertEquals(1L, count, "a stopped trial fits fold 1 only");
         Rung partial = t.rungs().get(0);
         assertTrue(partial.partial());
-        assertEquals(1, partial.foldValues().size());
+        assertEquals(List.of(0.5), partial.foldValues());
         assertTrue(t.rung(0).isEmpty(), "a partial rung is no report of the rung");
         assertTrue(t.error().startsWith("stopped by fold racing at rung 0 after fold 1 of 3:"
-            + " fold 1 gave 0.500000"), t.error());
-        long completedBefore = trials.stream().filter(o -> o.number() < t.number()
+            + " fold 1 gave 0.500000, so its mean over the 3 folds is at best "), t.error());
+        long completedBefore = model.trialList().stream().filter(o -> o.number() < t.number()
             && o.state() == TrialState.COMPLETE).count();
         assertTrue(t.error().endsWith(", the mean of the 2nd best of the " + completedBefore
             + " trials that completed rung 0"), t.error());
-      } else {
-        assertEquals(TrialState.COMPLETE, t.state(), t.toString());
-        assertEquals(3L + refits, fitsByRegParam.get(reg), "a good trial fits every fold");
       }
     }
-    assertEquals(3, trials.stream().filter(t -> t.state() == TrialState.PRUNED).count());
-    Row raced = model.rungs().where("partial").orderBy("trial").first();
-    assertEquals(4, raced.getInt(raced.fieldIndex("trial")));
+    assertEquals(List.of(5, 7), model.rungs().where("partial").orderBy("trial")
+        .select("trial").as(org.apache.spark.sql.Encoders.INT()).collectAsList());
   }
 }

@@ -9,15 +9,15 @@ import org.apache.spark.ml.util.Identifiable;
 import org.apache.spark.sql.Dataset;
 
 /**
- * A real LogisticRegression that records every fit: the regParam and maxIter it ran with and
- * the rows it trained on, to show what a search really fitted.
+ * A real LogisticRegression that records every fit: the regParam, aggregationDepth and
+ * maxIter it ran with, and the rows it trained on, to show what a search really fitted.
  */
 public class RecordingLogisticRegression extends LogisticRegression {
 
   private static final long serialVersionUID = 1L;
 
   /** One fit. */
-  record Fit(double regParam, int maxIter, long rows) {}
+  record Fit(double regParam, int aggregationDepth, int maxIter, long rows) {}
 
   private static final ConcurrentLinkedQueue<Fit> FITS = new ConcurrentLinkedQueue<>();
 
@@ -31,7 +31,7 @@ public class RecordingLogisticRegression extends LogisticRegression {
 
   @Override
   public LogisticRegressionModel fit(Dataset<?> dataset) {
-    FITS.add(new Fit(getRegParam(), getMaxIter(), dataset.count()));
+    FITS.add(new Fit(getRegParam(), getAggregationDepth(), getMaxIter(), dataset.count()));
     return super.fit(dataset);
   }
 

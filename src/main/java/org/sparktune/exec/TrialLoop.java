@@ -177,7 +177,8 @@ public final class TrialLoop {
         Trial t = study.trial(p.trial());
         Rung last = t.lastRung().orElse(null);
         Trial pruned = study.prune(t, last == null ? "pruned before any rung"
-            : "not promoted after rung " + last.rung() + " (data fraction " + last.budget()
+            : "not promoted after rung " + last.rung() + " (" + (last.iterations() == null
+                ? "data fraction " + last.budget() : "iterations " + last.iterations())
                 + ", value " + last.value() + ")");
         LOG.info("Trial {} PRUNED: {}", pruned.number(), pruned.error());
         continue;
@@ -323,8 +324,9 @@ public final class TrialLoop {
           iterations(r.budget()), false);
       study.report(trial, rung);
       if (r.budget().fraction() < 1) {
-        LOG.info("Trial {} rung {} (data fraction {}): value={} folds={}", trial.number(),
-            rung.rung(), rung.budget(), rung.value(), folds);
+        LOG.info("Trial {} rung {} ({}): value={} folds={}", trial.number(), rung.rung(),
+            rung.iterations() == null ? "data fraction " + rung.budget()
+                : "iterations " + rung.iterations(), rung.value(), folds);
       }
     } catch (ExecutionException e) {
       if (e.getCause() instanceof StoppedEarly stopped && !timedOut) {
