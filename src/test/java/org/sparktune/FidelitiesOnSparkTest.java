@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.apache.spark.ml.classification.LogisticRegressionModel;
 import org.apache.spark.ml.evaluation.BinaryClassificationEvaluator;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -88,26 +89,32 @@ class FidelitiesOnSparkTest {
         .trialList());
   }
 
-  @Test
-  void racingStopsHopelessTrialsAfterOneFoldAndRunsEveryFoldOfTheOthers() {
-    RecordingLogisticRegression lr = new RecordingLogisticRegression();
-    // With an L1 penalty of 50 every coefficient is 0: a constant score, AUC 0.5 on each fold.
-    // aggregationDepth does not change a fit here, so the good trials tie.
-    double good = 3e-4;
-    double hopeless = 50;
-    HyperparameterSearch search = new HyperparameterSearch()
+  private static final double GOOD = 3e-4;
+  /** With an L1 penalty of 50 every coefficient is 0: a constant score, AUC 0.5 on a fold. */
+  private static final double HOPELESS = 50;
+
+  /**
+   * A grid of 8 trials that alternate a good and a hopeless regParam, racing their 3 folds;
+   * aggregationDepth does not change a fit here, so the good trials tie.
+   */
+  private static HyperparameterSearch racing(RecordingLogisticRegression lr, int parallelism) {
+    return new HyperparameterSearch()
         .setEstimator(lr.setMaxIter(10))
         .setEvaluator(new BinaryClassificationEvaluator())
         .setSearchSpace(new SearchSpace().fixed(lr.elasticNetParam(), 1.0)
             .categorical(lr.aggregationDepth(), 2L, 3L, 4L, 5L)
-            .categorical(lr.regParam(), good, hopeless))
+            .categorical(lr.regParam(), GOOD, HOPELESS))
         .setSampler(new GridSampler())
         .setScheduler(new FullBudget())
         .setRaceFolds(true)
         .setSplitter(new KFold().setNumFolds(3))
-        .setMaxTrials(8).setParallelism(1).setSeed(3);
+        .setMaxTrials(8).setParallelism(parallelism).setSeed(3);
+  }
+
+  @Test
+  void racingStopsHopelessTrialsAfterOneFoldAndRunsEveryFoldOfTheOthers() {
     RecordingLogisticRegression.clear();
-    TunedModel model = search.fit(data);
+    TunedModel model = racing(new RecordingLogisticRegression(), 1).fit(data);
 
     // Trials alternate good, hopeless; racing starts once 4 trials completed (η = 3).
     Map<List<Double>, Long> fits = RecordingLogisticRegression.fits().stream()
@@ -118,7 +125,7 @@ class FidelitiesOnSparkTest {
       double reg = (Double) t.params().get("regParam");
       long depth = (Long) t.params().get("aggregationDepth");
       long count = fits.get(List.of(reg, (double) depth));
-      if (reg == good) {
+      if (reg == GOOD) {
         assertEquals(TrialState.COMPLETE, t.state(), t.toString());
         assertEquals(t.number() == best ? 4L : 3L, count, "a good trial fits every fold");
       } else if (t.number() < 4) {
@@ -139,7 +146,32 @@ class FidelitiesOnSparkTest {
             + " trials that completed rung 0"), t.error());
       }
     }
-    assertEquals(List.of(5, 7), model.rungs().where("partial").orderBy("trial")
-        .select("trial").as(org.apache.spark.sql.Encoders.INT()).collectAsList());
+    assertEquals(List.of(5, 7), racedOut(model));
+  }
+
+  @Test
+  void racingAtParallelismTwoStopsTheSameTrialsOnEveryRun() {
+    // Trial n races against trials n - 2 and below, waiting for any still running.
+    TunedModel first = racing(new RecordingLogisticRegression(), 2).fit(data);
+    TunedModel second = racing(new RecordingLogisticRegression(), 2).fit(data);
+    assertEquals(List.of(5, 7), racedOut(first));
+    assertEquals(states(first), states(second));
+    for (int i = 0; i < first.trialList().size(); i++) {
+      List<Double> a = first.trialList().get(i).foldMetrics();
+      List<Double> b = second.trialList().get(i).foldMetrics();
+      assertEquals(a.size(), b.size());
+      for (int f = 0; f < a.size(); f++) {
+        assertEquals(a.get(f), b.get(f), 1e-9);
+      }
+    }
+  }
+
+  private static List<Integer> racedOut(TunedModel model) {
+    return model.rungs().where("partial").orderBy("trial").select("trial")
+        .as(Encoders.INT()).collectAsList();
+  }
+
+  private static List<TrialState> states(TunedModel model) {
+    return model.trialList().stream().map(Trial::state).toList();
   }
 }
