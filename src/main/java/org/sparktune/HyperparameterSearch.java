@@ -17,11 +17,16 @@ import org.apache.spark.ml.util.MLWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
+import org.sparktune.exec.FidelityPlan;
+import org.sparktune.exec.FoldRace;
 import org.sparktune.exec.InputErrors;
 import org.sparktune.exec.Provenance;
 import org.sparktune.exec.SearchChecks;
 import org.sparktune.exec.SearchRun;
 import org.sparktune.exec.SearchSpec;
+import org.sparktune.schedule.DataFraction;
+import org.sparktune.schedule.Fidelities;
+import org.sparktune.schedule.Fidelity;
 import org.sparktune.schedule.FullBudget;
 import org.sparktune.internal.JsonParam;
 import org.sparktune.schedule.Scheduler;
@@ -72,6 +77,8 @@ public final class HyperparameterSearch extends Estimator<TunedModel> implements
   private final Param<Sampler> sampler;
   private final Param<Splitter> splitter;
   private final Param<Scheduler> scheduler;
+  private final Param<Fidelity> fidelity;
+  private final BooleanParam raceFolds;
   private final Param<String> studyName;
   private final BooleanParam reproducible;
   private final IntParam fitsInFlight;
@@ -101,6 +108,11 @@ public final class HyperparameterSearch extends Estimator<TunedModel> implements
         Splitters::toJson, Splitters::fromJson);
     scheduler = new JsonParam<>(this, "scheduler", "decides the data fraction each trial runs"
         + " at, and which trials go on", Schedulers::toJson, Schedulers::fromJson);
+    fidelity = new JsonParam<>(this, "fidelity", "what a scheduler's budget fraction scales:"
+        + " the data fraction, or an integer param of the estimator", Fidelities::toJson,
+        Fidelities::fromJson);
+    raceFolds = new BooleanParam(this, "raceFolds", "whether each rung runs one fold first and"
+        + " stops a trial that cannot reach the top on the others");
     studyName = new Param<>(this, "studyName", "the study's name in its trial store");
     reproducible = new BooleanParam(this, "reproducible", "whether proposals depend on trial"
         + " numbers only, so the same seed gives the same study at any timing");
@@ -120,6 +132,8 @@ public final class HyperparameterSearch extends Estimator<TunedModel> implements
     setDefault(sampler, new RandomSampler());
     setDefault(splitter, new KFold());
     setDefault(scheduler, new FullBudget());
+    setDefault(fidelity, new DataFraction());
+    setDefault(raceFolds, false);
     setDefault(studyName, Study.DEFAULT_NAME);
     setDefault(reproducible, true);
     setDefault(fitsInFlight, 0);
@@ -167,6 +181,31 @@ public final class HyperparameterSearch extends Estimator<TunedModel> implements
    */
   public Param<Scheduler> scheduler() {
     return scheduler;
+  }
+
+  /**
+   * What a scheduler's budget fraction f scales (default {@link DataFraction}): under {@code
+   * DataFraction}, each fold trains on the nested subsample of its training rows at f; under
+   * {@link org.sparktune.schedule.Iterations}{@code (param, maxValue, minValue)}, each fold
+   * trains on all its rows with the named IntParam set to {@code max(minValue, round(f ×
+   * maxValue))} and is scored on its whole validation side. Either way the refit runs at full
+   * budget: all the data, and the param at maxValue. Each rung records the count it ran with.
+   */
+  public Param<Fidelity> fidelity() {
+    return fidelity;
+  }
+
+  /**
+   * Whether each rung races its folds (default false): a trial first runs fold 1 alone and
+   * stops, PRUNED without fitting its other folds, when even the best value any trial reached
+   * on each of them could not lift its mean to the ⌈m/η⌉-th best of the m trials that
+   * completed the rung (η the scheduler's reduction factor, 3 without one; racing starts once
+   * m ≥ ⌈η⌉ + 1). In reproducible order trial n races against the trials numbered n -
+   * parallelism and below, as its sampler sees them. See {@link FoldRace}. Needs 2 or more
+   * folds; combines with either fidelity and any scheduler.
+   */
+  public BooleanParam raceFolds() {
+    return raceFolds;
   }
 
   /** The study's name in its trial store (default {@value Study#DEFAULT_NAME}). */
@@ -259,6 +298,14 @@ public final class HyperparameterSearch extends Estimator<TunedModel> implements
     return getOrDefault(scheduler);
   }
 
+  public Fidelity getFidelity() {
+    return getOrDefault(fidelity);
+  }
+
+  public boolean getRaceFolds() {
+    return (Boolean) getOrDefault(raceFolds);
+  }
+
   public String getStudyName() {
     return getOrDefault(studyName);
   }
@@ -328,6 +375,14 @@ public final class HyperparameterSearch extends Estimator<TunedModel> implements
     return put(scheduler, value);
   }
 
+  public HyperparameterSearch setFidelity(Fidelity value) {
+    return put(fidelity, value);
+  }
+
+  public HyperparameterSearch setRaceFolds(boolean value) {
+    return put(raceFolds, value);
+  }
+
   public HyperparameterSearch setStudyName(String value) {
     return put(studyName, InputErrors.studyName(value));
   }
@@ -389,8 +444,10 @@ public final class HyperparameterSearch extends Estimator<TunedModel> implements
 
   /**
    * Checks every input before any job: the params are set, the space belongs to the estimator,
-   * the sampler can search it, the splitter and the estimator find their columns, and the
-   * evaluator finds the columns the model writes. Returns the schema the model will output.
+   * the fidelity's param is an integer param of it that the space leaves alone, racing has
+   * folds to race, the sampler can search it, the splitter and the estimator find their
+   * columns, and the evaluator finds the columns the model writes. Returns the schema the
+   * model will output.
    */
   @Override
   public StructType transformSchema(StructType schema) {
@@ -402,8 +459,12 @@ public final class HyperparameterSearch extends Estimator<TunedModel> implements
     requireSet(evaluator, "setEvaluator(new BinaryClassificationEvaluator())");
     requireSet(searchSpace,
         "setSearchSpace(new SearchSpace().logUniform(lr.regParam(), 1e-4, 1.0))");
-    return SearchChecks.check(getEstimator(), getEvaluator(), getSearchSpace(), getSampler(),
-        getScheduler(), getSplitter(), getMaxTrials(), schema);
+    SearchChecks.Checked checked = SearchChecks.check(getEstimator(), getEvaluator(),
+        getSearchSpace(), getSampler(), getScheduler(), getSplitter(), getMaxTrials(), schema);
+    FidelityPlan.bind(getFidelity(), getEstimator(), checked.boundSpace());
+    FoldRace.check(getRaceFolds(), getSplitter().getClass().getSimpleName(),
+        getSplitter().numFolds());
+    return checked;
   }
 
   private void requireSet(Param<?> param, String example) {
@@ -421,6 +482,7 @@ public final class HyperparameterSearch extends Estimator<TunedModel> implements
     SearchSpec spec = SearchSpec.builder()
         .estimator(getEstimator()).evaluator(getEvaluator()).space(checked.boundSpace())
         .sampler(getSampler()).scheduler(getScheduler()).splitter(getSplitter())
+        .fidelity(getFidelity()).raceFolds(getRaceFolds())
         .store(trialStore == null ? new InMemoryTrialStore() : trialStore)
         .studyName(getStudyName()).maxTrials(getMaxTrials()).parallelism(getParallelism())
         .timeout(seconds > 0 ? Duration.ofMillis((long) (seconds * 1000)) : null)

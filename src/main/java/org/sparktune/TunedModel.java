@@ -119,7 +119,9 @@ public final class TunedModel extends Model<TunedModel> implements MLWritable {
   /**
    * Every trial as a DataFrame, one row a trial: trial, status, one typed column a parameter,
    * metric (its final mean validation metric, null unless COMPLETE), metricStd, foldMetrics (of
-   * its last rung), budget (the largest data fraction it ran at), rungs (how many it ran),
+   * its last rung, partial when fold racing stopped it), budget (the largest budget fraction it
+   * ran at: of the data, or of the iteration param's largest value), iterations (the count its
+   * last rung ran with under the iterations fidelity, else null), rungs (how many it ran),
    * seed, startTime, endTime, durationSeconds, error (why it failed or was pruned),
    * provenance. {@link #rungs()} has every rung.
    */
@@ -128,9 +130,13 @@ public final class TunedModel extends Model<TunedModel> implements MLWritable {
   }
 
   /**
-   * Every rung of every trial as a DataFrame, one row a rung: trial, rung, budget (the data
-   * fraction), metric (mean over folds at that budget), foldMetrics, startTime, endTime,
-   * durationSeconds. Join it to {@link #trials()} on {@code trial}.
+   * Every rung of every trial as a DataFrame, one row a rung: trial, rung, budget (the budget
+   * fraction: the data fraction, or the fraction of the iteration param's largest value),
+   * iterations (the count it ran with under the iterations fidelity, else null), partial
+   * (whether fold racing stopped it after some folds: then foldMetrics holds those folds only
+   * and metric their mean, which is no result of the rung), metric (mean over folds at that
+   * budget), foldMetrics, startTime, endTime, durationSeconds. Join it to {@link #trials()} on
+   * {@code trial}.
    */
   public Dataset<Row> rungs() {
     return TrialTable.rungsDataFrame(SparkSession.active(), trials);

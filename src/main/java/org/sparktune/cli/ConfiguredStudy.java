@@ -26,6 +26,7 @@ import org.apache.spark.sql.types.StringType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.sparktune.HyperparameterSearch;
+import org.sparktune.schedule.Fidelities;
 import org.sparktune.schedule.Schedulers;
 import org.sparktune.search.Samplers;
 import org.sparktune.space.Distribution;
@@ -82,6 +83,8 @@ final class ConfiguredStudy {
     String samplerName = String.valueOf(samplerOptions.remove("name"));
     Map<String, Object> schedulerOptions = new LinkedHashMap<>(config.scheduler());
     String schedulerName = String.valueOf(schedulerOptions.remove("name"));
+    Map<String, Object> fidelityOptions = new LinkedHashMap<>(config.fidelity());
+    String fidelityName = String.valueOf(fidelityOptions.remove("name"));
     Map<String, Object> splitterOptions = new LinkedHashMap<>(config.splitter());
     String splitterName = String.valueOf(splitterOptions.remove("name"));
     if (splitterName.toLowerCase().startsWith("stratified")) {
@@ -94,6 +97,8 @@ final class ConfiguredStudy {
         .setSampler(Samplers.fromConfig(samplerName, samplerOptions))
         .setSplitter(Splitters.fromConfig(splitterName, splitterOptions))
         .setScheduler(Schedulers.fromConfig(schedulerName, schedulerOptions))
+        .setFidelity(Fidelities.fromConfig(fidelityName, fidelityOptions))
+        .setRaceFolds(config.raceFolds())
         .setMaxTrials(config.maxTrials())
         .setParallelism(config.parallelism())
         .setSeed(config.seed())

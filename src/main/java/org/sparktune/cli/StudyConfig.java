@@ -28,6 +28,9 @@ import java.util.Set;
  * @param splitter splitter name and options
  * @param metric the evaluator's metric name
  * @param scheduler scheduler name and options (default fullBudget)
+ * @param fidelity fidelity name and options (default dataFraction), e.g. {@code {"name":
+ *     "iterations", "param": "maxIter", "maxValue": 81}}
+ * @param raceFolds whether each rung races its folds (default false)
  * @param maxTrials trials at most
  * @param parallelism trials at once
  * @param seed study seed
@@ -36,12 +39,13 @@ import java.util.Set;
 public record StudyConfig(String dataPath, String dataFormat, Map<String, String> dataOptions,
     List<String> columns, String label, String model, List<JsonNode> space,
     Map<String, Object> sampler, Map<String, Object> splitter, String metric,
-    Map<String, Object> scheduler, int maxTrials,
+    Map<String, Object> scheduler, Map<String, Object> fidelity, boolean raceFolds,
+    int maxTrials,
     int parallelism, long seed, double timeoutSeconds) {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final Set<String> KEYS = Set.of("data", "label", "model", "space", "sampler",
-      "splitter", "metric", "scheduler", "maxTrials", "parallelism", "seed", "timeoutSeconds");
+      "splitter", "metric", "scheduler", "fidelity", "raceFolds", "maxTrials", "parallelism", "seed", "timeoutSeconds");
   private static final Set<String> DATA_KEYS = Set.of("path", "format", "options", "columns");
 
   /** Reads and checks the config at {@code file}. */
@@ -69,6 +73,7 @@ public record StudyConfig(String dataPath, String dataFormat, Map<String, String
         options, columns, text(file, root, "label", null), text(file, root, "model", null),
         space, object(root.get("sampler"), "random"), object(root.get("splitter"), "kFold"),
         text(file, root, "metric", null), object(root.get("scheduler"), "fullBudget"),
+        object(root.get("fidelity"), "dataFraction"), bool(file, root, "raceFolds"),
         root.path("maxTrials").asInt(20),
         root.path("parallelism").asInt(1), root.path("seed").asLong(42),
         root.path("timeoutSeconds").asDouble(0));
@@ -102,6 +107,18 @@ public record StudyConfig(String dataPath, String dataFormat, Map<String, String
       return fallback;
     }
     return v.asText();
+  }
+
+  private static boolean bool(Path file, JsonNode node, String key) {
+    JsonNode v = node.get(key);
+    if (v == null || v.isNull()) {
+      return false;
+    }
+    if (!v.isBoolean()) {
+      throw new IllegalArgumentException("config " + file + " key '" + key + "' is " + v
+          + "; it must be true or false.");
+    }
+    return v.asBoolean();
   }
 
   private static Map<String, Object> object(JsonNode node, String defaultName) {

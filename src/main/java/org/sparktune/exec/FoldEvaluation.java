@@ -21,7 +21,8 @@ import org.sparktune.study.Trial;
  * Runs one trial at one budget on Spark: fits the plan's rest with the trial's params on each
  * prepared fold's training rows at the budget's data fraction, and evaluates it on that fold's
  * validation rows at the same fraction, with a floor of {@code minValidationRows} rows (see
- * {@link #validationFraction}).
+ * {@link #validationFraction}). Under the iterations fidelity (see {@link FidelityPlan}) the
+ * data fraction is 1 and the fit runs with the fidelity's param at the budget's value.
  *
  * <p>A trial's folds are fitted at once on {@code foldPool}: fits of MLlib's iterative
  * estimators are mostly waits between small jobs, so keeping more of them in flight keeps the
@@ -43,6 +44,15 @@ public final class FoldEvaluation implements TrialLoop.RungTask {
   private final ExecutorService foldPool;
   private final FitPermits permits;
   private final long minValidationRows;
+  private final FidelityPlan fidelity;
+
+  /** An evaluation over data fractions; see the constructor below for the arguments. */
+  public FoldEvaluation(SparkContext sc, PreparedFolds folds, PipelinePlan plan,
+      Evaluator evaluator, Function<Trial, ParamMap> paramMaps, String studyId,
+      ExecutorService foldPool, int fitsInFlight, long minValidationRows) {
+    this(sc, folds, plan, evaluator, paramMaps, studyId, foldPool, fitsInFlight,
+        minValidationRows, FidelityPlan.dataFraction());
+  }
 
   /**
    * @param paramMaps the ParamMap of a trial's params
@@ -53,10 +63,12 @@ public final class FoldEvaluation implements TrialLoop.RungTask {
    *     counting as f (see {@link FitPermits}); 0 for no bound beyond the threads
    * @param minValidationRows the fewest validation rows a rung below full data is scored on
    *     (see {@link #validationFraction})
+   * @param fidelity what a budget scales: the data fraction, or an iteration param
    */
   public FoldEvaluation(SparkContext sc, PreparedFolds folds, PipelinePlan plan,
       Evaluator evaluator, Function<Trial, ParamMap> paramMaps, String studyId,
-      ExecutorService foldPool, int fitsInFlight, long minValidationRows) {
+      ExecutorService foldPool, int fitsInFlight, long minValidationRows,
+      FidelityPlan fidelity) {
     this.sc = sc;
     this.folds = folds;
     this.plan = plan;
@@ -66,14 +78,32 @@ public final class FoldEvaluation implements TrialLoop.RungTask {
     this.foldPool = foldPool;
     this.permits = new FitPermits(fitsInFlight);
     this.minValidationRows = minValidationRows;
+    this.fidelity = fidelity;
   }
 
   @Override
   public List<Double> run(Trial trial, Budget budget, int slot) throws InterruptedException {
-    ParamMap params = paramMaps.apply(trial);
-    List<Future<Double>> running = new ArrayList<>();
+    List<Integer> all = new ArrayList<>();
     for (int fold = 0; fold < folds.numFolds(); fold++) {
-      int index = fold;
+      all.add(fold);
+    }
+    return runFolds(trial, budget, slot, all);
+  }
+
+  /** The folds this evaluation cuts. */
+  public int numFolds() {
+    return folds.numFolds();
+  }
+
+  /**
+   * Runs {@code trial} at {@code budget} on the folds numbered {@code which} (from 0), at once:
+   * the metric of each, in the order given.
+   */
+  public List<Double> runFolds(Trial trial, Budget budget, int slot, List<Integer> which)
+      throws InterruptedException {
+    ParamMap params = fidelity.at(paramMaps.apply(trial), budget);
+    List<Future<Double>> running = new ArrayList<>();
+    for (int index : which) {
       running.add(foldPool.submit(() -> fitAndScore(trial, budget, slot, index, params)));
     }
     List<Double> metrics = new ArrayList<>();
@@ -96,7 +126,7 @@ public final class FoldEvaluation implements TrialLoop.RungTask {
 
   private double fitAndScore(Trial trial, Budget budget, int slot, int fold, ParamMap params)
       throws InterruptedException {
-    int held = permits.acquire(budget.fraction());
+    int held = permits.acquire(fidelity.dataFraction(budget));
     try {
       return fitAndScoreHolding(trial, budget, slot, fold, params);
     } finally {
@@ -107,17 +137,18 @@ public final class FoldEvaluation implements TrialLoop.RungTask {
   private double fitAndScoreHolding(Trial trial, Budget budget, int slot, int fold,
       ParamMap params) {
     int k = folds.numFolds();
+    double fraction = fidelity.dataFraction(budget);
     sc.setLocalProperty("spark.scheduler.pool", "sparktune-" + slot);
     sc.setJobGroup(jobGroup(trial), "sparktune trial " + trial.number()
-        + (budget.fraction() < 1 ? " rung " + budget.rung() + " (data fraction "
-            + budget.fraction() + ")" : "")
+        + (budget.fraction() < 1 ? " rung " + budget.rung() + " (" + fidelity.describe(budget)
+            + ")" : "")
         + " fold " + (fold + 1) + "/" + k + ": " + trial.params(), true);
     try {
-      Model<?> model = plan.rest().fit(folds.train(fold, budget.fraction()), params);
+      Model<?> model = plan.rest().fit(folds.train(fold, fraction), params);
       Dataset<Row> scored = model.transform(folds.validation(fold,
-          validationFraction(fold, budget.fraction())));
+          validationFraction(fold, fraction)));
       double metric = evaluator.copy(ParamMap.empty()).evaluate(scored);
-      LOG.debug("Trial {} fraction {} fold {}/{}: {}", trial.number(), budget.fraction(),
+      LOG.debug("Trial {} {} fold {}/{}: {}", trial.number(), fidelity.describe(budget),
           fold + 1, k, metric);
       return metric;
     } finally {

@@ -3,6 +3,7 @@ package org.sparktune.exec;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.sparktune.internal.Versions;
+import org.sparktune.schedule.Fidelities;
 import org.sparktune.schedule.Schedulers;
 import org.sparktune.search.Samplers;
 import org.sparktune.split.Splitters;
@@ -12,12 +13,17 @@ public final class Provenance {
 
   private Provenance() {}
 
-  /** Sampler, scheduler, splitter, seeds, stages and versions of {@code spec}. */
+  /**
+   * Sampler, scheduler, fidelity, fold racing, splitter, seeds, stages and versions of {@code
+   * spec}.
+   */
   public static Map<String, String> of(SearchSpec spec) {
     Map<String, String> p = new LinkedHashMap<>();
     p.put("study", spec.studyName());
     p.put("sampler", Samplers.toJson(spec.sampler()));
     p.put("scheduler", Schedulers.toJson(spec.scheduler()));
+    p.put("fidelity", Fidelities.toJson(spec.fidelity()));
+    p.put("raceFolds", Boolean.toString(spec.raceFolds()));
     p.put("reproducible", Boolean.toString(spec.loop().reproducible()));
     p.put("splitter", Splitters.toJson(spec.splitter()));
     p.put("studySeed", Long.toString(spec.seed()));

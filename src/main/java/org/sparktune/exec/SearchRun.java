@@ -1,6 +1,5 @@
 package org.sparktune.exec;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -18,7 +17,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.sparktune.schedule.Budget;
+import org.sparktune.schedule.FoldRacing;
 import org.sparktune.space.ParamRef;
 import org.sparktune.space.SearchSpace;
 import org.sparktune.split.Folds;
@@ -31,9 +30,10 @@ import org.sparktune.study.TuningException;
 
 /**
  * One search from data to best model: split once, for the data fractions of the scheduler's
- * rungs, prepare the folds (pipeline prefix fitted once per fold), run the scheduler's work
- * items, refit the best params on all the data. Inputs are checked by the caller before this
- * runs; cached data is released before {@link #run} returns.
+ * rungs (under the iterations fidelity, for all the data only), prepare the folds (pipeline
+ * prefix fitted once per fold), run the scheduler's work items (racing folds when asked),
+ * refit the best params on all the data at full budget. Inputs are checked by the caller
+ * before this runs; cached data is released before {@link #run} returns.
  */
 public final class SearchRun {
 
@@ -66,7 +66,12 @@ public final class SearchRun {
     Study study = Study.create(spec.studyName(), space, spec.sampler(), direction, spec.seed(),
         spec.store());
     SparkContext sc = data.sparkSession().sparkContext();
-    PipelinePlan plan = PipelinePlan.of(spec.estimator(), tunedStages(space));
+    FidelityPlan fidelity = FidelityPlan.bind(spec.fidelity(), spec.estimator(), space);
+    Set<String> tuned = tunedStages(space);
+    if (fidelity.stageUid() != null) {
+      tuned.add(fidelity.stageUid());
+    }
+    PipelinePlan plan = PipelinePlan.of(spec.estimator(), tuned);
     int parallelism = spec.loop().parallelism();
     int partitions = Math.max(1, sc.defaultParallelism() / parallelism);
     String studyId = UUID.randomUUID().toString().substring(0, 8);
@@ -75,16 +80,19 @@ public final class SearchRun {
     ExecutorService foldPool = Executors.newFixedThreadPool(
         parallelism * spec.splitter().numFolds(), daemon("sparktune-fold-"));
     long trialLimit = Math.min(spec.loop().maxTrials(), study.capacity());
-    try (Folds folds = spec.splitter().split(data, spec.seed(), rungFractions(trialLimit));
+    try (Folds folds = spec.splitter().split(data, spec.seed(),
+        fidelity.splitFractions(spec.scheduler().budgets(trialLimit)));
         PreparedFolds prepared = PreparedFolds.prepare(folds, plan, partitions,
             Folds.partitionBytes(data.sparkSession()))) {
-      checkSmallestRung(folds, trialLimit);
+      checkSmallestRung(folds, fidelity, trialLimit);
       prefixFits = prepared.prefixFits();
       FoldEvaluation evaluation = new FoldEvaluation(sc, prepared, plan, evaluator,
           t -> space.toParamMap(t.params()), studyId, foldPool, spec.fitsInFlight(),
-          spec.minValidationRows());
-      ending = new TrialLoop(study, spec.scheduler(), spec.loop())
-          .run(evaluation, evaluation::cancel);
+          spec.minValidationRows(), fidelity);
+      TrialLoop.RungTask task = spec.raceFolds() ? new FoldRace(evaluation, study,
+          FoldRacing.reductionFactor(spec.scheduler()), spec.loop()) : evaluation;
+      ending = new TrialLoop(study, spec.scheduler(), spec.loop(), spec.fidelity())
+          .run(task, evaluation::cancel);
     } finally {
       foldPool.shutdownNow();
     }
@@ -98,7 +106,7 @@ public final class SearchRun {
         winner.params());
     Model<?> bestModel = null;
     if (spec.refit()) {
-      ParamMap params = space.toParamMap(winner.params());
+      ParamMap params = fidelity.full(space.toParamMap(winner.params()));
       sc.setJobGroup("sparktune-" + studyId + "-refit",
           "sparktune refit of trial " + winner.number() + ": " + winner.params(), true);
       try {
@@ -110,25 +118,16 @@ public final class SearchRun {
     return new Outcome(trials, winner, bestModel, prefixFits, ending);
   }
 
-  /** The data fractions the scheduler's rungs read: the fractions the split must serve. */
-  private List<Double> rungFractions(long trialLimit) {
-    List<Double> fractions = new ArrayList<>();
-    for (Budget b : spec.scheduler().budgets(trialLimit)) {
-      fractions.add(b.fraction());
-    }
-    return fractions;
-  }
-
   /**
    * Refuses, before any training, a schedule whose smallest data fraction leaves some fold's
    * training rows without a row of some class.
    */
-  private void checkSmallestRung(Folds folds, long trialLimit) {
+  private void checkSmallestRung(Folds folds, FidelityPlan fidelity, long trialLimit) {
     Optional<FractionFloor> floor = folds.minimumFraction();
     if (floor.isEmpty()) {
       return;
     }
-    double smallest = spec.scheduler().budgets(trialLimit).get(0).fraction();
+    double smallest = fidelity.dataFraction(spec.scheduler().budgets(trialLimit).get(0));
     if (smallest < floor.get().fraction()) {
       throw InputErrors.rungBelowFloor(spec.scheduler().name(), smallest, floor.get().fraction(),
           floor.get().labelClass(), floor.get().fold());

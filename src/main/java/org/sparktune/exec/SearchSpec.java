@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.Objects;
 import org.apache.spark.ml.Estimator;
 import org.apache.spark.ml.evaluation.Evaluator;
+import org.sparktune.schedule.DataFraction;
+import org.sparktune.schedule.Fidelity;
 import org.sparktune.schedule.FullBudget;
 import org.sparktune.schedule.Scheduler;
 import org.sparktune.search.Sampler;
@@ -16,7 +18,8 @@ import org.sparktune.study.TrialStore;
 /**
  * One search, described whole and immutably: what {@link SearchRun} runs. Built with {@link
  * #builder()}; the estimator, evaluator, space, sampler and splitter are required, the rest
- * have defaults (full-budget scheduler, an in-memory store, study name {@value
+ * have defaults (full-budget scheduler, the data-fraction fidelity, no fold racing, an
+ * in-memory store, study name {@value
  * Study#DEFAULT_NAME}, 20 trials, 1 at a time, as many full fits in flight as trials, seed 0,
  * no timeout, refit on, reproducible).
  *
@@ -25,6 +28,9 @@ import org.sparktune.study.TrialStore;
  * @param space the space, bound to {@code estimator}
  * @param sampler proposes trials
  * @param scheduler decides the budget each trial runs at
+ * @param fidelity what a budget scales: the data fraction, or an iteration param
+ * @param raceFolds whether each rung runs one fold first and stops a trial that cannot reach
+ *     the top (see {@link FoldRace})
  * @param splitter cuts the folds
  * @param store where the study's events are kept
  * @param studyName the study's name in its store
@@ -36,7 +42,8 @@ import org.sparktune.study.TrialStore;
  * @param refit whether to fit the best params on all the data
  */
 public record SearchSpec(Estimator<?> estimator, Evaluator evaluator, SearchSpace space,
-    Sampler sampler, Scheduler scheduler, Splitter splitter, TrialStore store, String studyName,
+    Sampler sampler, Scheduler scheduler, Fidelity fidelity, boolean raceFolds,
+    Splitter splitter, TrialStore store, String studyName,
     LoopSettings loop, int fitsInFlight, long minValidationRows, long seed, boolean refit) {
 
   /** The fewest validation rows a rung below full data is scored on, unless told otherwise. */
@@ -49,6 +56,7 @@ public record SearchSpec(Estimator<?> estimator, Evaluator evaluator, SearchSpac
     Objects.requireNonNull(space, "space");
     Objects.requireNonNull(sampler, "sampler");
     Objects.requireNonNull(scheduler, "scheduler");
+    Objects.requireNonNull(fidelity, "fidelity");
     Objects.requireNonNull(splitter, "splitter");
     Objects.requireNonNull(store, "store");
     Objects.requireNonNull(studyName, "studyName");
@@ -67,6 +75,8 @@ public record SearchSpec(Estimator<?> estimator, Evaluator evaluator, SearchSpac
     private SearchSpace space;
     private Sampler sampler;
     private Scheduler scheduler = new FullBudget();
+    private Fidelity fidelity = new DataFraction();
+    private boolean raceFolds;
     private Splitter splitter;
     private TrialStore store;
     private String studyName = Study.DEFAULT_NAME;
@@ -103,6 +113,18 @@ public record SearchSpec(Estimator<?> estimator, Evaluator evaluator, SearchSpac
 
     public Builder scheduler(Scheduler value) {
       scheduler = value;
+      return this;
+    }
+
+    /** What a budget scales (default: the data fraction). */
+    public Builder fidelity(Fidelity value) {
+      fidelity = value;
+      return this;
+    }
+
+    /** Whether to race folds at each rung (default false). */
+    public Builder raceFolds(boolean value) {
+      raceFolds = value;
       return this;
     }
 
@@ -167,7 +189,8 @@ public record SearchSpec(Estimator<?> estimator, Evaluator evaluator, SearchSpac
 
     /** The spec; fails if a required part is missing. */
     public SearchSpec build() {
-      return new SearchSpec(estimator, evaluator, space, sampler, scheduler, splitter,
+      return new SearchSpec(estimator, evaluator, space, sampler, scheduler, fidelity,
+          raceFolds, splitter,
           store == null ? new InMemoryTrialStore() : store, studyName,
           new LoopSettings(parallelism, maxTrials, timeout, reproducible),
           fitsInFlight == null ? parallelism : fitsInFlight, minValidationRows, seed, refit);

@@ -21,7 +21,10 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sparktune.schedule.Budget;
+import org.sparktune.schedule.DataFraction;
 import org.sparktune.schedule.Decision;
+import org.sparktune.schedule.Fidelity;
+import org.sparktune.schedule.Iterations;
 import org.sparktune.schedule.RungReport;
 import org.sparktune.schedule.Scheduler;
 import org.sparktune.schedule.SchedulerView;
@@ -48,9 +51,11 @@ import org.sparktune.study.TrialState;
  * <p>At the timeout nothing new starts and every running item is cancelled through the cancel
  * hook (which must make its task return or throw soon); what those items return is not
  * counted: a trial with an earlier rung is PRUNED at that rung, one without is FAILED. A task
- * that throws fails its trial with the message; the study goes on. When the loop ends, a trial
- * still waiting for the scheduler is PRUNED at its last rung. The thread pool lives for one
- * {@code run} and is shut down before it returns.
+ * that throws fails its trial with the message; the study goes on. A task that throws {@link
+ * StoppedEarly} (fold racing) ends its trial PRUNED with a partial rung of the folds it ran:
+ * kept in the record, never shown to the sampler or the scheduler as the rung's result. When
+ * the loop ends, a trial still waiting for the scheduler is PRUNED at its last rung. The thread
+ * pool lives for one {@code run} and is shut down before it returns.
  */
 public final class TrialLoop {
 
@@ -71,18 +76,54 @@ public final class TrialLoop {
   public interface RungTask {
     /** Runs {@code trial} at {@code budget} on worker {@code slot}: the metric of each fold. */
     List<Double> run(Trial trial, Budget budget, int slot) throws Exception;
+
+    /**
+     * Called on the loop's thread, in dispatch order, just before {@code trial} is handed to a
+     * worker to run at {@code budget}. Does nothing unless overridden.
+     */
+    default void submitted(Trial trial, Budget budget) {}
+  }
+
+  /**
+   * Thrown by a {@link RungTask} that stopped its trial before every fold ran: the trial ends
+   * PRUNED for {@code reason}, with a partial rung of {@code foldValues}.
+   */
+  public static final class StoppedEarly extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final List<Double> foldValues;
+
+    /** A stop after the folds that gave {@code foldValues}, for {@code reason}. */
+    public StoppedEarly(List<Double> foldValues, String reason) {
+      super(reason);
+      this.foldValues = List.copyOf(foldValues);
+    }
+
+    /** The metric of each fold the trial ran before it stopped. */
+    public List<Double> foldValues() {
+      return foldValues;
+    }
   }
 
   private final Study study;
   private final Scheduler scheduler;
   private final LoopSettings settings;
+  private final Fidelity fidelity;
   private final Map<Future<List<Double>>, Running> running = new HashMap<>();
 
-  /** A loop over {@code study}, scheduled by {@code scheduler}. */
+  /** A loop over {@code study}, scheduled by {@code scheduler}, over data fractions. */
   public TrialLoop(Study study, Scheduler scheduler, LoopSettings settings) {
+    this(study, scheduler, settings, new DataFraction());
+  }
+
+  /**
+   * A loop over {@code study}, scheduled by {@code scheduler}, whose budgets scale {@code
+   * fidelity}: each rung records the iteration count it ran with under {@link Iterations}.
+   */
+  public TrialLoop(Study study, Scheduler scheduler, LoopSettings settings, Fidelity fidelity) {
     this.study = study;
     this.scheduler = scheduler;
     this.settings = settings;
+    this.fidelity = fidelity;
   }
 
   /** Runs work items until the schedule is done or a budget is spent. */
@@ -136,7 +177,8 @@ public final class TrialLoop {
         Trial t = study.trial(p.trial());
         Rung last = t.lastRung().orElse(null);
         Trial pruned = study.prune(t, last == null ? "pruned before any rung"
-            : "not promoted after rung " + last.rung() + " (data fraction " + last.budget()
+            : "not promoted after rung " + last.rung() + " (" + (last.iterations() == null
+                ? "data fraction " + last.budget() : "iterations " + last.iterations())
                 + ", value " + last.value() + ")");
         LOG.info("Trial {} PRUNED: {}", pruned.number(), pruned.error());
         continue;
@@ -174,6 +216,7 @@ public final class TrialLoop {
       Instant start = study.now();
       Trial item = trial;
       Budget at = budget;
+      task.submitted(item, at);
       running.put(done.submit(() -> task.run(item, at, slot)),
           new Running(trial, budget, slot, start));
     }
@@ -232,6 +275,9 @@ public final class TrialLoop {
     for (Trial t : trials) {
       List<RungReport> reports = new ArrayList<>();
       for (Rung r : t.rungs()) {
+        if (r.partial()) {
+          continue;
+        }
         reports.add(new RungReport(r.rung(), r.budget(), study.direction().toLoss(r.value())));
       }
       progress.add(new TrialProgress(t.number(), status(t.state()), reports));
@@ -274,13 +320,21 @@ public final class TrialLoop {
           return;
         }
       }
-      Rung rung = Rung.of(r.budget().rung(), r.budget().fraction(), folds, r.start(), end);
+      Rung rung = Rung.of(r.budget().rung(), r.budget().fraction(), folds, r.start(), end,
+          iterations(r.budget()), false);
       study.report(trial, rung);
       if (r.budget().fraction() < 1) {
-        LOG.info("Trial {} rung {} (data fraction {}): value={} folds={}", trial.number(),
-            rung.rung(), rung.budget(), rung.value(), folds);
+        LOG.info("Trial {} rung {} ({}): value={} folds={}", trial.number(), rung.rung(),
+            rung.iterations() == null ? "data fraction " + rung.budget()
+                : "iterations " + rung.iterations(), rung.value(), folds);
       }
     } catch (ExecutionException e) {
+      if (e.getCause() instanceof StoppedEarly stopped && !timedOut) {
+        study.report(trial, Rung.of(r.budget().rung(), r.budget().fraction(),
+            stopped.foldValues(), r.start(), end, iterations(r.budget()), true));
+        logEnd(study.prune(trial, stopped.getMessage()));
+        return;
+      }
       String why = describe(e.getCause() == null ? e : e.getCause());
       if (timedOut) {
         stop(trial, "cancelled at the study timeout of " + settings.timeout() + " (" + why
@@ -292,6 +346,10 @@ public final class TrialLoop {
       Thread.currentThread().interrupt();
       stop(trial, "interrupted");
     }
+  }
+
+  private Integer iterations(Budget budget) {
+    return fidelity instanceof Iterations it ? it.at(budget.fraction()) : null;
   }
 
   /** Ends a trial cut off: PRUNED at its last rung if it has one, else FAILED. */

@@ -6,6 +6,8 @@
  * budget) to up to {@code parallelism} workers; {@link org.sparktune.exec.FoldEvaluation} runs
  * one item as Spark jobs in the trial's job group over {@link
  * org.sparktune.exec.PreparedFolds}, whose pipeline prefix ({@link
- * org.sparktune.exec.PipelinePlan}) is fitted once per fold. Never imports the root package.
+ * org.sparktune.exec.PipelinePlan}) is fitted once per fold, at the budget its {@link
+ * org.sparktune.exec.FidelityPlan} gives; {@link org.sparktune.exec.FoldRace} races a rung's
+ * folds when asked. Never imports the root package.
  */
 package org.sparktune.exec;

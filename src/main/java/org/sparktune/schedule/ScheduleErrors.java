@@ -125,4 +125,38 @@ final class ScheduleErrors {
     return new IllegalArgumentException("scheduler '" + scheduler + "' option '" + key + "' is "
         + value + "; it must be " + expected + ".");
   }
+  static IllegalArgumentException iterationsParamBlank() {
+    return new IllegalArgumentException("iterations needs the name of an integer param of the"
+        + " estimator to scale per rung; give it, e.g. new Iterations(\"maxIter\", 81) or"
+        + " new Iterations(\"numTrees\", 200).");
+  }
+
+  static IllegalArgumentException iterationsMaxBelowOne(String param, int maxValue) {
+    return new IllegalArgumentException("iterations maxValue of '" + param + "' is " + maxValue
+        + "; it is the value a full-budget rung and the refit run with, so it must be at least"
+        + " 1: set it to the " + param + " you would train with, e.g. 100.");
+  }
+
+  static IllegalArgumentException iterationsMinOutside(String param, int minValue,
+      int maxValue) {
+    return new IllegalArgumentException("iterations minValue of '" + param + "' is " + minValue
+        + "; it must lie in [1, maxValue = " + maxValue + "]: lower it, or leave it out for 1.");
+  }
+
+  static IllegalArgumentException unknownFidelity(String name, Collection<String> known) {
+    return new IllegalArgumentException("unknown fidelity '" + name + "'; the fidelities are "
+        + new TreeSet<>(known) + ".");
+  }
+
+  static IllegalArgumentException unknownFidelityOption(String fidelity, String key,
+      Collection<String> known) {
+    return new IllegalArgumentException("fidelity '" + fidelity + "' has no option '" + key
+        + "'; its options are " + new TreeSet<>(known) + ".");
+  }
+
+  static IllegalArgumentException badFidelityOption(String fidelity, String key, Object value,
+      String expected) {
+    return new IllegalArgumentException("fidelity '" + fidelity + "' option '" + key + "' is "
+        + value + "; it must be " + expected + ".");
+  }
 }

@@ -10,6 +10,9 @@
  * org.sparktune.schedule.Asha} promotes without waiting for a rung to fill; {@link
  * org.sparktune.schedule.MedianStopping} and {@link org.sparktune.schedule.ThresholdStopping} run
  * every trial rung after rung and stop those a rule finds poor. Plain Java, no Spark: the
- * budgets are plain numbers that the trial loop in {@code exec} turns into data fractions.
+ * budgets are plain numbers that a {@link org.sparktune.schedule.Fidelity} says what they scale
+ * ({@link org.sparktune.schedule.DataFraction}, or {@link org.sparktune.schedule.Iterations} of
+ * an integer param), and that the trial loop in {@code exec} turns into fits; {@link
+ * org.sparktune.schedule.FoldRacing} is the rule that stops a trial after one fold of a rung.
  */
 package org.sparktune.schedule;

@@ -66,10 +66,10 @@ public record Trial(int number, Map<String, Object> params, TrialState state,
     return rungs.isEmpty() ? Optional.empty() : Optional.of(rungs.get(rungs.size() - 1));
   }
 
-  /** Its report at rung {@code index}, if it made one. */
+  /** Its report at rung {@code index}, if it made one; a partial rung is no report. */
   public Optional<Rung> rung(int index) {
     for (Rung r : rungs) {
-      if (r.rung() == index) {
+      if (r.rung() == index && !r.partial()) {
         return Optional.of(r);
       }
     }
@@ -79,6 +79,14 @@ public record Trial(int number, Map<String, Object> params, TrialState state,
   /** The largest budget it reported at, or NaN before any report. */
   public double budget() {
     return rungs.stream().mapToDouble(Rung::budget).max().orElse(Double.NaN);
+  }
+
+  /**
+   * The value the iterations fidelity set its param to at its last rung, or null under the
+   * data-fraction fidelity or before any rung.
+   */
+  public Integer iterations() {
+    return lastRung().map(Rung::iterations).orElse(null);
   }
 
   /** Standard deviation (population) of the last rung's fold metrics, NaN with none. */

@@ -40,6 +40,12 @@ public final class TrialJson {
       rung.put("value", r.value());
       rung.put("start", text(r.start()));
       rung.put("end", text(r.end()));
+      if (r.iterations() != null) {
+        rung.put("iterations", r.iterations());
+      }
+      if (r.partial()) {
+        rung.put("partial", true);
+      }
     }
     node.put("seed", t.seed());
     node.put("start", text(t.start()));
@@ -64,7 +70,9 @@ public final class TrialJson {
         for (JsonNode r : n.path("rungs")) {
           rungs.add(new Rung(r.path("rung").asInt(), r.path("budget").asDouble(),
               doubles(r.path("foldValues")), r.path("value").asDouble(),
-              instant(r.get("start")), instant(r.get("end"))));
+              instant(r.get("start")), instant(r.get("end")),
+              r.hasNonNull("iterations") ? r.get("iterations").asInt() : null,
+              r.path("partial").asBoolean(false)));
         }
       } else if (n.hasNonNull("value")) {
         values.add(n.get("value").asDouble());

@@ -26,8 +26,8 @@ public final class TrialTable {
 
   /** Columns every table has; a dimension with one of these names gets a {@code param_} prefix. */
   private static final List<String> FIXED = List.of("trial", "status", "metric", "metricStd",
-      "foldMetrics", "budget", "rungs", "seed", "startTime", "endTime", "durationSeconds",
-      "error", "provenance");
+      "foldMetrics", "budget", "iterations", "rungs", "seed", "startTime", "endTime",
+      "durationSeconds", "error", "provenance");
 
   private TrialTable() {}
 
@@ -45,6 +45,7 @@ public final class TrialTable {
     fields.add(field("metricStd", DataTypes.DoubleType, true));
     fields.add(field("foldMetrics", DataTypes.createArrayType(DataTypes.DoubleType), false));
     fields.add(field("budget", DataTypes.DoubleType, true));
+    fields.add(field("iterations", DataTypes.IntegerType, true));
     fields.add(field("rungs", DataTypes.IntegerType, false));
     fields.add(field("seed", DataTypes.LongType, false));
     fields.add(field("startTime", DataTypes.TimestampType, true));
@@ -67,6 +68,7 @@ public final class TrialTable {
       values.add(t.foldMetrics().isEmpty() ? null : t.foldStd());
       values.add(scala.jdk.javaapi.CollectionConverters.asScala(t.foldMetrics()).toSeq());
       values.add(Double.isNaN(t.budget()) ? null : t.budget());
+      values.add(t.iterations());
       values.add(t.rungs().size());
       values.add(t.seed());
       values.add(t.start() == null ? null : Timestamp.from(t.start()));
@@ -80,12 +82,17 @@ public final class TrialTable {
     return spark.createDataFrame(rows, new StructType(fields.toArray(new StructField[0])));
   }
 
-  /** One row per rung of every trial: trial, rung, budget, metric, foldMetrics, times. */
+  /**
+   * One row per rung of every trial: trial, rung, budget, iterations, partial, metric,
+   * foldMetrics, times.
+   */
   public static Dataset<Row> rungsDataFrame(SparkSession spark, List<Trial> trials) {
     StructType schema = new StructType(new StructField[] {
         field("trial", DataTypes.IntegerType, false),
         field("rung", DataTypes.IntegerType, false),
         field("budget", DataTypes.DoubleType, false),
+        field("iterations", DataTypes.IntegerType, true),
+        field("partial", DataTypes.BooleanType, false),
         field("metric", DataTypes.DoubleType, true),
         field("foldMetrics", DataTypes.createArrayType(DataTypes.DoubleType), false),
         field("startTime", DataTypes.TimestampType, true),
@@ -94,7 +101,8 @@ public final class TrialTable {
     List<Row> rows = new ArrayList<>();
     for (Trial t : trials) {
       for (Rung r : t.rungs()) {
-        rows.add(RowFactory.create(t.number(), r.rung(), r.budget(),
+        rows.add(RowFactory.create(t.number(), r.rung(), r.budget(), r.iterations(),
+            r.partial(),
             Double.isNaN(r.value()) ? null : r.value(),
             scala.jdk.javaapi.CollectionConverters.asScala(r.foldValues()).toSeq(),
             r.start() == null ? null : Timestamp.from(r.start()),

@@ -10,7 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
+import org.sparktune.HyperparameterSearch;
+import org.sparktune.schedule.Iterations;
 import org.sparktune.testing.SparkTestSession;
 
 /** The job as a user runs it: a config file in, the leaderboard out, on the Adult test data. */
@@ -57,9 +61,12 @@ class MainTest {
     ByteArrayOutputStream errors = new ByteArrayOutputStream();
     int code;
     try {
-      System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+      PrintStream printing = new PrintStream(printed, true, StandardCharsets.UTF_8);
+      System.setOut(printing);
       System.setErr(new PrintStream(errors, true, StandardCharsets.UTF_8));
-      code = Main.run(new String[] {"tune", "--config", config.toString()});
+      // Dataset.show prints to Scala's Console, which keeps the stream it first saw.
+      code = scala.Console.withOut(printing,
+          () -> Main.run(new String[] {"tune", "--config", config.toString()}));
     } finally {
       System.setOut(out);
       System.setErr(err);
@@ -77,6 +84,33 @@ class MainTest {
     // 9 candidates at 1/9, 3 at 1/3, 1 on all the data: 8 pruned, one complete.
     assertEquals(8, run[1].split("PRUNED", -1).length - 1, run[1]);
     assertEquals(1, run[1].split("COMPLETE", -1).length - 1, run[1]);
+  }
+
+  @Test
+  void theFidelityAndRaceFoldsKeysConfigureTheSearch() throws IOException {
+    Path config = Files.createTempFile("sparktune-study", ".json");
+    try {
+      // The scheduler's slot also carries the keys that follow it in the config.
+      Files.writeString(config, STUDY.formatted("{\"name\": \"successiveHalving\"},"
+          + " \"fidelity\": {\"name\": \"iterations\", \"param\": \"maxIter\","
+          + " \"maxValue\": 81, \"minValue\": 3}, \"raceFolds\": true"));
+      StructType schema = new StructType().add("age", DataTypes.DoubleType)
+          .add("income", DataTypes.StringType);
+      HyperparameterSearch search = ConfiguredStudy.build(StudyConfig.read(config), schema);
+      assertEquals(new Iterations("maxIter", 81, 3), search.getFidelity());
+      assertTrue(search.getRaceFolds());
+      search.transformSchema(schema);
+    } finally {
+      Files.delete(config);
+    }
+  }
+
+  @Test
+  void anUnknownFidelityFailsBeforeTrainingNamingTheKnownOnes() throws IOException {
+    String[] run = tune("{\"name\": \"fullBudget\"}, \"fidelity\": {\"name\": \"epochs\"}");
+    assertEquals("2", run[0]);
+    assertEquals("sparktune: bad input: unknown fidelity 'epochs'; the fidelities are"
+        + " [dataFraction, iterations].", run[2].strip());
   }
 
   @Test
