@@ -1,6 +1,8 @@
 package org.sparktune;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.apache.spark.ml.Estimator;
 import org.apache.spark.ml.evaluation.Evaluator;
 import org.apache.spark.ml.param.BooleanParam;
@@ -22,8 +24,9 @@ import org.sparktune.exec.Provenance;
 import org.sparktune.exec.SearchChecks;
 import org.sparktune.exec.SearchRun;
 import org.sparktune.exec.SearchSpec;
-import org.sparktune.schedule.FullBudget;
 import org.sparktune.internal.JsonParam;
+import org.sparktune.schedule.FullBudget;
+import org.sparktune.schedule.MultiFidelity;
 import org.sparktune.schedule.Scheduler;
 import org.sparktune.schedule.Schedulers;
 import org.sparktune.search.RandomSampler;
@@ -163,7 +166,11 @@ public final class HyperparameterSearch extends Estimator<TunedModel> implements
 
   /**
    * What decides the data fraction each trial runs at and which trials go on (default {@link
-   * FullBudget}: every trial on all the data, as CrossValidator does).
+   * FullBudget}: every trial on all the data, as CrossValidator does). {@link MultiFidelity}
+   * asks for early stopping without naming the algorithm: {@code fit} runs {@link
+   * org.sparktune.schedule.Asha} when parallelism is above 1 and successive halving at 1, and
+   * records the one it ran in the trials' provenance ({@code scheduler}), with the choice as set
+   * ({@code schedulerChoice}); this param keeps the choice, so a saved search resolves it again.
    */
   public Param<Scheduler> scheduler() {
     return scheduler;
@@ -403,7 +410,7 @@ public final class HyperparameterSearch extends Estimator<TunedModel> implements
     requireSet(searchSpace,
         "setSearchSpace(new SearchSpace().logUniform(lr.regParam(), 1e-4, 1.0))");
     return SearchChecks.check(getEstimator(), getEvaluator(), getSearchSpace(), getSampler(),
-        getScheduler(), getSplitter(), getMaxTrials(), schema);
+        getScheduler(), getSplitter(), getMaxTrials(), getParallelism(), schema);
   }
 
   private void requireSet(Param<?> param, String example) {
@@ -420,7 +427,7 @@ public final class HyperparameterSearch extends Estimator<TunedModel> implements
     double seconds = getTimeout();
     SearchSpec spec = SearchSpec.builder()
         .estimator(getEstimator()).evaluator(getEvaluator()).space(checked.boundSpace())
-        .sampler(getSampler()).scheduler(getScheduler()).splitter(getSplitter())
+        .sampler(getSampler()).scheduler(checked.scheduler()).splitter(getSplitter())
         .store(trialStore == null ? new InMemoryTrialStore() : trialStore)
         .studyName(getStudyName()).maxTrials(getMaxTrials()).parallelism(getParallelism())
         .timeout(seconds > 0 ? Duration.ofMillis((long) (seconds * 1000)) : null)
@@ -428,9 +435,13 @@ public final class HyperparameterSearch extends Estimator<TunedModel> implements
         .minValidationRows(getMinValidationRows())
         .reproducible(getReproducible()).seed(getSeed()).refit(getRefit()).build();
     SearchRun.Outcome outcome = new SearchRun(spec).run(data);
+    Map<String, String> provenance = new LinkedHashMap<>(Provenance.of(spec));
+    if (!checked.scheduler().equals(getScheduler())) {
+      provenance.put("schedulerChoice", Schedulers.toJson(getScheduler()));
+    }
     TunedModel model = new TunedModel(uid, outcome.bestModel(), checked.boundSpace(),
         outcome.trials(), outcome.best().number(), SearchChecks.metricName(getEvaluator()),
-        getEvaluator().isLargerBetter(), outcome.prefixFits(), Provenance.of(spec));
+        getEvaluator().isLargerBetter(), outcome.prefixFits(), provenance);
     return model.setParent(this);
   }
 

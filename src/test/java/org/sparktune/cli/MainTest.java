@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.sparktune.testing.SparkTestSession;
+import scala.Console;
 
 /** The job as a user runs it: a config file in, the leaderboard out, on the Adult test data. */
 class MainTest {
@@ -37,7 +38,7 @@ class MainTest {
         "scheduler": %s,
         "metric": "areaUnderROC",
         "maxTrials": 9,
-        "parallelism": 2,
+        "parallelism": %d,
         "seed": 7
       }
       """;
@@ -49,17 +50,25 @@ class MainTest {
 
   /** Runs the job on a config with {@code scheduler}; returns [exit code, stdout, stderr]. */
   private static String[] tune(String scheduler) throws IOException {
+    return tune(scheduler, 2);
+  }
+
+  /** Runs the job at {@code parallelism}; returns [exit code, stdout, stderr]. */
+  private static String[] tune(String scheduler, int parallelism) throws IOException {
     Path config = Files.createTempFile("sparktune-study", ".json");
-    Files.writeString(config, STUDY.formatted(scheduler));
+    Files.writeString(config, STUDY.formatted(scheduler, parallelism));
     PrintStream out = System.out;
     PrintStream err = System.err;
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
     ByteArrayOutputStream errors = new ByteArrayOutputStream();
     int code;
     try {
-      System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+      PrintStream printing = new PrintStream(printed, true, StandardCharsets.UTF_8);
+      System.setOut(printing);
       System.setErr(new PrintStream(errors, true, StandardCharsets.UTF_8));
-      code = Main.run(new String[] {"tune", "--config", config.toString()});
+      // Dataset.show prints through Scala's Console, which keeps the stdout it first saw.
+      code = Console.withOut(printing,
+          () -> Main.run(new String[] {"tune", "--config", config.toString()}));
     } finally {
       System.setOut(out);
       System.setErr(err);
@@ -80,11 +89,31 @@ class MainTest {
   }
 
   @Test
+  void aSchedulerWithoutANameRunsAshaAboveParallelismOne() throws IOException {
+    String[] run = tune("{}", 2);
+    assertEquals("0", run[0], run[2]);
+    assertTrue(run[1].contains("scheduler: {\"name\":\"asha\",\"config\":{\"minFraction\":"
+        + (1.0 / 9) + ","), run[1]);
+    assertTrue(run[1].contains("judged on data fraction 1.0; refitted on all the data)"),
+        run[1]);
+  }
+
+  @Test
+  void theMultiFidelitySchedulerRunsSuccessiveHalvingAtParallelismOne() throws IOException {
+    String[] run = tune("\"multiFidelity\"", 1);
+    assertEquals("0", run[0], run[2]);
+    assertTrue(run[1].contains("scheduler: {\"name\":\"successiveHalving\","), run[1]);
+    // 9 candidates at 1/9, 3 at 1/3, 1 on all the data.
+    assertEquals(8, run[1].split("PRUNED", -1).length - 1, run[1]);
+  }
+
+  @Test
   void anUnknownSchedulerFailsBeforeTrainingNamingTheKnownOnes() throws IOException {
     String[] run = tune("{\"name\": \"hyperbandd\"}");
     assertEquals("2", run[0]);
     assertEquals("sparktune: bad input: unknown scheduler 'hyperbandd'; the schedulers are [asha,"
-        + " fullBudget, hyperband, medianStopping, successiveHalving, thresholdStopping].",
+        + " fullBudget, hyperband, medianStopping, multiFidelity, successiveHalving,"
+        + " thresholdStopping].",
         run[2].strip());
   }
 }
