@@ -109,7 +109,7 @@ final class BenchData {
   }
 
   /** Adds the fold both tools share: a seeded hash of the row id, in [0, 3). */
-  private static Dataset<Row> withFold(Dataset<Row> data) {
+  static Dataset<Row> withFold(Dataset<Row> data) {
     return data.withColumn("fold", functions.pmod(functions.xxhash64(functions.col("id"),
         functions.lit(1234L)), functions.lit(3L)).cast(DataTypes.IntegerType));
   }

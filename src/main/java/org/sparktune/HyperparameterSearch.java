@@ -1,6 +1,8 @@
 package org.sparktune;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.apache.spark.ml.Estimator;
 import org.apache.spark.ml.evaluation.Evaluator;
 import org.apache.spark.ml.param.BooleanParam;
@@ -27,8 +29,9 @@ import org.sparktune.exec.SearchSpec;
 import org.sparktune.schedule.DataFraction;
 import org.sparktune.schedule.Fidelities;
 import org.sparktune.schedule.Fidelity;
-import org.sparktune.schedule.FullBudget;
 import org.sparktune.internal.JsonParam;
+import org.sparktune.schedule.FullBudget;
+import org.sparktune.schedule.MultiFidelity;
 import org.sparktune.schedule.Scheduler;
 import org.sparktune.schedule.Schedulers;
 import org.sparktune.search.RandomSampler;
@@ -177,7 +180,11 @@ public final class HyperparameterSearch extends Estimator<TunedModel> implements
 
   /**
    * What decides the data fraction each trial runs at and which trials go on (default {@link
-   * FullBudget}: every trial on all the data, as CrossValidator does).
+   * FullBudget}: every trial on all the data, as CrossValidator does). {@link MultiFidelity}
+   * asks for early stopping without naming the algorithm: {@code fit} runs {@link
+   * org.sparktune.schedule.Asha} when parallelism is above 1 and successive halving at 1, and
+   * records the one it ran in the trials' provenance ({@code scheduler}), with the choice as set
+   * ({@code schedulerChoice}); this param keeps the choice, so a saved search resolves it again.
    */
   public Param<Scheduler> scheduler() {
     return scheduler;
@@ -460,7 +467,8 @@ public final class HyperparameterSearch extends Estimator<TunedModel> implements
     requireSet(searchSpace,
         "setSearchSpace(new SearchSpace().logUniform(lr.regParam(), 1e-4, 1.0))");
     SearchChecks.Checked checked = SearchChecks.check(getEstimator(), getEvaluator(),
-        getSearchSpace(), getSampler(), getScheduler(), getSplitter(), getMaxTrials(), schema);
+        getSearchSpace(), getSampler(), getScheduler(), getSplitter(), getMaxTrials(),
+        getParallelism(), schema);
     FidelityPlan.bind(getFidelity(), getEstimator(), checked.boundSpace());
     FoldRace.check(getRaceFolds(), getSplitter().getClass().getSimpleName(),
         getSplitter().numFolds());
@@ -481,7 +489,7 @@ public final class HyperparameterSearch extends Estimator<TunedModel> implements
     double seconds = getTimeout();
     SearchSpec spec = SearchSpec.builder()
         .estimator(getEstimator()).evaluator(getEvaluator()).space(checked.boundSpace())
-        .sampler(getSampler()).scheduler(getScheduler()).splitter(getSplitter())
+        .sampler(getSampler()).scheduler(checked.scheduler()).splitter(getSplitter())
         .fidelity(getFidelity()).raceFolds(getRaceFolds())
         .store(trialStore == null ? new InMemoryTrialStore() : trialStore)
         .studyName(getStudyName()).maxTrials(getMaxTrials()).parallelism(getParallelism())
@@ -490,9 +498,13 @@ public final class HyperparameterSearch extends Estimator<TunedModel> implements
         .minValidationRows(getMinValidationRows())
         .reproducible(getReproducible()).seed(getSeed()).refit(getRefit()).build();
     SearchRun.Outcome outcome = new SearchRun(spec).run(data);
+    Map<String, String> provenance = new LinkedHashMap<>(Provenance.of(spec));
+    if (!checked.scheduler().equals(getScheduler())) {
+      provenance.put("schedulerChoice", Schedulers.toJson(getScheduler()));
+    }
     TunedModel model = new TunedModel(uid, outcome.bestModel(), checked.boundSpace(),
         outcome.trials(), outcome.best().number(), SearchChecks.metricName(getEvaluator()),
-        getEvaluator().isLargerBetter(), outcome.prefixFits(), Provenance.of(spec));
+        getEvaluator().isLargerBetter(), outcome.prefixFits(), provenance);
     return model.setParent(this);
   }
 

@@ -74,7 +74,10 @@ public final class TunedModel extends Model<TunedModel> implements MLWritable {
     return uid;
   }
 
-  /** The best params fitted on all the data; fails if the search ran with refit off. */
+  /**
+   * The best params fitted on all the data, whatever data fraction the best trial was judged on
+   * ({@link #bestBudget}); fails if the search ran with refit off.
+   */
   public Model<?> bestModel() {
     requireTrials();
     if (bestModel == null) {
@@ -103,6 +106,17 @@ public final class TunedModel extends Model<TunedModel> implements MLWritable {
   /** The best trial's mean validation metric. */
   public double bestMetric() {
     return bestTrial().value();
+  }
+
+  /**
+   * The data fraction the best trial was judged on: the budget of the rung whose mean
+   * validation metric is {@link #bestMetric}, its last. 1 for a trial that ran on all the data;
+   * below 1 when the schedule's last rung is (a {@code maxFraction} below 1, or successive
+   * halving with too few candidates to reach it). {@link #bestModel} is refitted on all the data
+   * either way.
+   */
+  public double bestBudget() {
+    return bestTrial().lastRung().orElseThrow().budget();
   }
 
   /** The best trial. */
@@ -204,8 +218,9 @@ public final class TunedModel extends Model<TunedModel> implements MLWritable {
     if (trials.isEmpty()) {
       return "TunedModel: uid=" + uid + ", empty";
     }
-    return "TunedModel: uid=" + uid + ", best " + metricName + "=" + bestMetric() + " with "
-        + bestParams() + ", " + trials.size() + " trials";
+    return "TunedModel: uid=" + uid + ", best " + metricName + "=" + bestMetric()
+        + " at data fraction " + bestBudget() + " with " + bestParams() + ", " + trials.size()
+        + " trials";
   }
 
   private void requireTrials() {

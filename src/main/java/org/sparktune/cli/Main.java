@@ -103,8 +103,10 @@ public final class Main {
             : functions.col("metric").asc_nulls_last())
         .drop("foldMetrics", "seed", "startTime", "endTime", "provenance")
         .show(20, false);
+    System.out.println("scheduler: " + model.provenance().get("scheduler"));
     System.out.println("best " + metric + " = " + model.bestMetric() + " (trial "
-        + model.bestTrial().number() + ")");
+        + model.bestTrial().number() + ", judged on data fraction " + model.bestBudget()
+        + "; refitted on all the data)");
     System.out.println("best params: " + model.bestParams());
   }
 }

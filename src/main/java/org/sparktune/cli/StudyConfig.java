@@ -27,7 +27,8 @@ import java.util.Set;
  * @param sampler sampler name and options
  * @param splitter splitter name and options
  * @param metric the evaluator's metric name
- * @param scheduler scheduler name and options (default fullBudget)
+ * @param scheduler scheduler name and options: fullBudget when the key is absent,
+ *     multiFidelity (ASHA above parallelism 1, successive halving at 1) when it has no name
  * @param fidelity fidelity name and options (default dataFraction), e.g. {@code {"name":
  *     "iterations", "param": "maxIter", "maxValue": 81}}
  * @param raceFolds whether each rung races its folds (default false)
@@ -72,7 +73,8 @@ public record StudyConfig(String dataPath, String dataFormat, Map<String, String
     return new StudyConfig(text(file, data, "path", null), text(file, data, "format", "csv"),
         options, columns, text(file, root, "label", null), text(file, root, "model", null),
         space, object(root.get("sampler"), "random"), object(root.get("splitter"), "kFold"),
-        text(file, root, "metric", null), object(root.get("scheduler"), "fullBudget"),
+        text(file, root, "metric", null),
+        object(root.get("scheduler"), "fullBudget", "multiFidelity"),
         object(root.get("fidelity"), "dataFraction"), bool(file, root, "raceFolds"),
         root.path("maxTrials").asInt(20),
         root.path("parallelism").asInt(1), root.path("seed").asLong(42),
@@ -122,9 +124,19 @@ public record StudyConfig(String dataPath, String dataFormat, Map<String, String
   }
 
   private static Map<String, Object> object(JsonNode node, String defaultName) {
+    return object(node, defaultName, defaultName);
+  }
+
+  /**
+   * The part's name and options: {@code absent} when the key is missing, the text when it is a
+   * name alone ({@code "random"}), {@code unnamed} when it is an object without a name.
+   */
+  private static Map<String, Object> object(JsonNode node, String absent, String unnamed) {
     Map<String, Object> out = new LinkedHashMap<>();
-    out.put("name", defaultName);
-    if (node != null) {
+    out.put("name", node == null || node.isNull() ? absent : unnamed);
+    if (node != null && node.isTextual()) {
+      out.put("name", node.asText());
+    } else if (node != null && !node.isNull()) {
       out.putAll(MAPPER.convertValue(node, MAPPER.getTypeFactory()
           .constructMapType(LinkedHashMap.class, String.class, Object.class)));
     }

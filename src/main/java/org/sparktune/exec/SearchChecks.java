@@ -28,20 +28,30 @@ public final class SearchChecks {
    * What the checks established.
    *
    * @param boundSpace the space bound to the estimator's stages
+   * @param scheduler the scheduler the study runs: the one asked for, resolved for the
+   *     parallelism and the trial limit (see {@link Scheduler#resolve})
    * @param outputSchema the schema the fitted model outputs
    */
-  public record Checked(SearchSpace boundSpace, StructType outputSchema) {}
+  public record Checked(SearchSpace boundSpace, Scheduler scheduler, StructType outputSchema) {}
 
-  /** Checks a search's parts against the input's schema, before any job. */
+  /**
+   * Checks a search's parts against the input's schema, before any job, and resolves the
+   * scheduler for {@code parallelism} trials at once.
+   */
   public static Checked check(Estimator<?> estimator, Evaluator evaluator, SearchSpace space,
-      Sampler sampler, Scheduler scheduler, Splitter splitter, int maxTrials,
+      Sampler sampler, Scheduler scheduler, Splitter splitter, int maxTrials, int parallelism,
       StructType schema) {
     if (space.dimensions().isEmpty()) {
       throw InputErrors.emptySpace();
     }
     SearchSpace bound = space.bind(estimator);
     sampler.validate(bound.dimensions());
-    scheduler.validate(maxTrials, sampler.capacity(bound.dimensions()));
+    long capacity = sampler.capacity(bound.dimensions());
+    scheduler.validate(maxTrials, capacity);
+    Scheduler resolved = scheduler.resolve(parallelism, Math.min(maxTrials, capacity));
+    if (resolved != scheduler) {
+      resolved.validate(maxTrials, capacity);
+    }
     splitter.validate(schema);
     StructType output;
     try {
@@ -60,7 +70,7 @@ public final class SearchChecks {
       }
     }
     checkEvaluatorColumns(evaluator, trialOutput);
-    return new Checked(bound, output);
+    return new Checked(bound, resolved, output);
   }
 
   /** Fails when {@code data} has no rows. */

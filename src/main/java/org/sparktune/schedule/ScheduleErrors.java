@@ -54,6 +54,15 @@ final class ScheduleErrors {
         + ", or lower η.");
   }
 
+  static IllegalArgumentException tooFewForRungs(String scheduler, long trialLimit,
+      double factor) {
+    return new IllegalArgumentException(scheduler + " has " + trialLimit + " trials (the fewer"
+        + " of maxTrials and what the sampler can propose), too few to keep the top 1/η (η = "
+        + factor + ") of a rung and run it on more data; allow at least " + (long) Math.ceil(
+            factor) + " trials, e.g. setMaxTrials(27) for rungs at 1/27, 1/9, 1/3 and all of"
+        + " the data, or use FullBudget.");
+  }
+
   static IllegalArgumentException iterationOverTrials(long perIteration, List<Long> brackets,
       int maxTrials) {
     return new IllegalArgumentException("hyperband runs " + perIteration + " trials per"

@@ -54,6 +54,16 @@ public interface Scheduler extends Serializable {
    */
   default void validate(int maxTrials, long samplerCapacity) {}
 
+  /**
+   * The scheduler a study of {@code parallelism} trials at once and at most {@code trialLimit}
+   * trials runs in place of this one, which is what it records in its trials' provenance. Every
+   * scheduler but {@link MultiFidelity}, which leaves the algorithm to the parallelism, returns
+   * itself.
+   */
+  default Scheduler resolve(int parallelism, long trialLimit) {
+    return this;
+  }
+
   /** Short stable name, used in JSON and provenance: {@code "fullBudget"}, … */
   String name();
 

@@ -13,7 +13,7 @@ import org.sparktune.internal.NamedConfig;
 public final class Schedulers {
 
   private static final List<String> NAMES = List.of("fullBudget", "successiveHalving",
-      "hyperband", "asha", "medianStopping", "thresholdStopping");
+      "hyperband", "asha", "multiFidelity", "medianStopping", "thresholdStopping");
 
   /** The options every scheduler with a ladder of data fractions takes. */
   private static final Set<String> LADDER = Set.of("minFraction", "maxFraction",
@@ -33,6 +33,8 @@ public final class Schedulers {
         return hyperband(config);
       case "asha":
         return asha(config);
+      case "multiFidelity":
+        return multiFidelity(config);
       case "medianStopping":
         return median(config);
       case "thresholdStopping":
@@ -98,6 +100,21 @@ public final class Schedulers {
       }
     });
     return a;
+  }
+
+  private static Scheduler multiFidelity(Map<String, ?> config) {
+    String name = "multiFidelity";
+    checkKeys(name, config, LADDER);
+    MultiFidelity m = new MultiFidelity();
+    config.forEach((key, value) -> {
+      switch (key) {
+        case "minFraction" -> m.setMinFraction(numberOption(name, key, value));
+        case "maxFraction" -> m.setMaxFraction(numberOption(name, key, value));
+        case "reductionFactor" -> m.setReductionFactor(numberOption(name, key, value));
+        default -> m.setModelMinReports(wholeOption(name, key, value));
+      }
+    });
+    return m;
   }
 
   private static Scheduler median(Map<String, ?> config) {

@@ -41,7 +41,7 @@ class MainTest {
         "scheduler": %s,
         "metric": "areaUnderROC",
         "maxTrials": 9,
-        "parallelism": 2,
+        "parallelism": %d,
         "seed": 7
       }
       """;
@@ -53,8 +53,13 @@ class MainTest {
 
   /** Runs the job on a config with {@code scheduler}; returns [exit code, stdout, stderr]. */
   private static String[] tune(String scheduler) throws IOException {
+    return tune(scheduler, 2);
+  }
+
+  /** Runs the job at {@code parallelism}; returns [exit code, stdout, stderr]. */
+  private static String[] tune(String scheduler, int parallelism) throws IOException {
     Path config = Files.createTempFile("sparktune-study", ".json");
-    Files.writeString(config, STUDY.formatted(scheduler));
+    Files.writeString(config, STUDY.formatted(scheduler, parallelism));
     PrintStream out = System.out;
     PrintStream err = System.err;
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
@@ -93,7 +98,7 @@ class MainTest {
       // The scheduler's slot also carries the keys that follow it in the config.
       Files.writeString(config, STUDY.formatted("{\"name\": \"successiveHalving\"},"
           + " \"fidelity\": {\"name\": \"iterations\", \"param\": \"maxIter\","
-          + " \"maxValue\": 81, \"minValue\": 3}, \"raceFolds\": true"));
+          + " \"maxValue\": 81, \"minValue\": 3}, \"raceFolds\": true", 1));
       StructType schema = new StructType().add("age", DataTypes.DoubleType)
           .add("income", DataTypes.StringType);
       HyperparameterSearch search = ConfiguredStudy.build(StudyConfig.read(config), schema);
@@ -114,11 +119,31 @@ class MainTest {
   }
 
   @Test
+  void aSchedulerWithoutANameRunsAshaAboveParallelismOne() throws IOException {
+    String[] run = tune("{}", 2);
+    assertEquals("0", run[0], run[2]);
+    assertTrue(run[1].contains("scheduler: {\"name\":\"asha\",\"config\":{\"minFraction\":"
+        + (1.0 / 9) + ","), run[1]);
+    assertTrue(run[1].contains("judged on data fraction 1.0; refitted on all the data)"),
+        run[1]);
+  }
+
+  @Test
+  void theMultiFidelitySchedulerRunsSuccessiveHalvingAtParallelismOne() throws IOException {
+    String[] run = tune("\"multiFidelity\"", 1);
+    assertEquals("0", run[0], run[2]);
+    assertTrue(run[1].contains("scheduler: {\"name\":\"successiveHalving\","), run[1]);
+    // 9 candidates at 1/9, 3 at 1/3, 1 on all the data.
+    assertEquals(8, run[1].split("PRUNED", -1).length - 1, run[1]);
+  }
+
+  @Test
   void anUnknownSchedulerFailsBeforeTrainingNamingTheKnownOnes() throws IOException {
     String[] run = tune("{\"name\": \"hyperbandd\"}");
     assertEquals("2", run[0]);
     assertEquals("sparktune: bad input: unknown scheduler 'hyperbandd'; the schedulers are [asha,"
-        + " fullBudget, hyperband, medianStopping, successiveHalving, thresholdStopping].",
+        + " fullBudget, hyperband, medianStopping, multiFidelity, successiveHalving,"
+        + " thresholdStopping].",
         run[2].strip());
   }
 }

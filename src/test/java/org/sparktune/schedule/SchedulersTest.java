@@ -21,7 +21,9 @@ class SchedulersTest {
         new MedianStopping().setMinFraction(1.0 / 9).setReductionFactor(2).setMinTrials(3)
             .setStartupTrials(8).setModelMinReports(6),
         new ThresholdStopping().setMinFraction(0.2).setThreshold(-0.65).setModelMinReports(2),
-        new Hyperband(), new Asha(), new MedianStopping(), new ThresholdStopping());
+        new MultiFidelity().setMinFraction(0.05).setReductionFactor(2).setModelMinReports(3),
+        new Hyperband(), new Asha(), new MultiFidelity(), new MedianStopping(),
+        new ThresholdStopping());
     for (Scheduler s : all) {
       Scheduler back = Schedulers.fromJson(Schedulers.toJson(s));
       assertEquals(s, back, s.toString());
@@ -42,8 +44,10 @@ class SchedulersTest {
     assertEquals("scheduler 'thresholdStopping' option 'threshold' is high; it must be a"
         + " number.", assertThrows(IllegalArgumentException.class, () -> Schedulers
             .fromConfig("thresholdStopping", Map.of("threshold", "high"))).getMessage());
+    assertEquals(new MultiFidelity().setMaxFraction(0.5), Schedulers.fromConfig("multiFidelity",
+        Map.of("maxFraction", 0.5)));
     assertEquals("unknown scheduler 'bohb'; the schedulers are [asha, fullBudget, hyperband,"
-        + " medianStopping, successiveHalving, thresholdStopping].",
+        + " medianStopping, multiFidelity, successiveHalving, thresholdStopping].",
         assertThrows(IllegalArgumentException.class, () -> Schedulers.fromConfig("bohb",
             Map.of())).getMessage());
   }
