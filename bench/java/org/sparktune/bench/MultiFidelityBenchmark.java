@@ -33,7 +33,8 @@ import org.sparktune.study.TrialState;
  * Multi-fidelity search against Spark's CrossValidator on a random forest (issue 9), on two
  * workloads, each with a held-out 20 % test split (rows whose seeded id hash is 0 mod 5):
  * {@code --data synthetic}, the non-linear, noisy, imbalanced set of {@link NonLinearData}
- * (seed 42), and {@code --data adult}, the real Adult rows featurised once ({@link
+ * (seed 42; 400,000 rows unless {@code --rows} says otherwise, a size estimated in {@code
+ * bench/run-multifidelity.sh} to make (a) take 15-30 minutes here), and {@code --data adult}, the real Adult rows featurised once ({@link
  * BenchData#adult}).
  *
  * <ul>
@@ -104,7 +105,7 @@ public final class MultiFidelityBenchmark {
 
   private Map<String, Object> compare() throws InterruptedException {
     String dataName = opt.getOrDefault("data", "synthetic");
-    long rows = Long.parseLong(opt.getOrDefault("rows", "1000000"));
+    long rows = Long.parseLong(opt.getOrDefault("rows", "400000"));
     int repeats = Integer.parseInt(opt.getOrDefault("repeats", "3"));
     int cvRepeats = Integer.parseInt(opt.getOrDefault("cvRepeats", "1"));
     String[] only = opt.getOrDefault("only", "cv,hyperband,asha").split(",");
