@@ -34,8 +34,8 @@ import org.sparktune.study.TrialState;
  * workloads, each with a held-out 20 % test split (rows whose seeded id hash is 0 mod 5):
  * {@code --data synthetic}, the non-linear, noisy, imbalanced set of {@link NonLinearData}
  * (seed 42; 400,000 rows unless {@code --rows} says otherwise, a size estimated in {@code
- * bench/run-multifidelity.sh} to make (a) take 15-30 minutes here), and {@code --data adult}, the real Adult rows featurised once ({@link
- * BenchData#adult}).
+ * bench/run-multifidelity.sh} to make (a) take 15-30 minutes here), and {@code --data adult},
+ * the real Adult rows featurised once ({@link BenchData#adult}).
  *
  * <ul>
  *   <li>(a) {@code cv}: CrossValidator over a 27-point {@code RandomForestClassifier} grid,
@@ -59,12 +59,13 @@ import org.sparktune.study.TrialState;
  * --maxFraction 1} to judge on all the data at that cost.
  *
  * <p>Reported for each run: wall time of the fit (refit included), total executor time (the
- * tasks' executor run time, and their CPU time, {@link RungCosts}), trials started, finished (COMPLETE) and pruned,
- * the best validation metric and the data fraction it was judged on, the test metric of the
- * refitted winner, and for (b) and (c) each rung's trials, span, rows read from the cache and
- * executor time. CrossValidator runs {@code --cvRepeats} times (default 1), (b) and (c) {@code
- * --repeats} times (default 3) with study seeds 42, 43, …; the summary gives medians and the
- * target: test metric at least CrossValidator's − 0.002 in at most 0.2 × its wall time.
+ * tasks' executor run time, and their CPU time, {@link RungCosts}), trials started, finished
+ * (COMPLETE) and pruned, the best validation metric and the data fraction it was judged on,
+ * the test metric of the refitted winner, and for (b) and (c) each rung's trials, span, rows
+ * read from the cache and executor time. CrossValidator runs {@code --cvRepeats} times
+ * (default 1), (b) and (c) {@code --repeats} times (default 3) with study seeds 42, 43, …; the
+ * summary gives medians and the target: test metric at least CrossValidator's − 0.002 in at
+ * most 0.2 × its wall time.
  *
  * <p>{@code --scaling 100000,400000,1600000}: instead of the comparison, one Hyperband run per
  * synthetic size, reporting its wall time and, per rung, the rows read and the span.

@@ -69,7 +69,8 @@ public record StudyConfig(String dataPath, String dataFormat, Map<String, String
     return new StudyConfig(text(file, data, "path", null), text(file, data, "format", "csv"),
         options, columns, text(file, root, "label", null), text(file, root, "model", null),
         space, object(root.get("sampler"), "random"), object(root.get("splitter"), "kFold"),
-        text(file, root, "metric", null), object(root.get("scheduler"), "fullBudget", "multiFidelity"),
+        text(file, root, "metric", null),
+        object(root.get("scheduler"), "fullBudget", "multiFidelity"),
         root.path("maxTrials").asInt(20),
         root.path("parallelism").asInt(1), root.path("seed").asLong(42),
         root.path("timeoutSeconds").asDouble(0));
