@@ -33,8 +33,9 @@ import org.sparktune.study.TrialState;
  * Multi-fidelity search against Spark's CrossValidator on a random forest (issue 9), on two
  * workloads, each with a held-out 20 % test split (rows whose seeded id hash is 0 mod 5):
  * {@code --data synthetic}, the non-linear, noisy, imbalanced set of {@link NonLinearData}
- * (seed 42), and {@code --data adult}, the real Adult rows featurised once ({@link
- * BenchData#adult}).
+ * (seed 42; 400,000 rows unless {@code --rows} says otherwise, a size estimated in {@code
+ * bench/run-multifidelity.sh} to make (a) take 15-30 minutes here), and {@code --data adult},
+ * the real Adult rows featurised once ({@link BenchData#adult}).
  *
  * <ul>
  *   <li>(a) {@code cv}: CrossValidator over a 27-point {@code RandomForestClassifier} grid,
@@ -58,12 +59,13 @@ import org.sparktune.study.TrialState;
  * --maxFraction 1} to judge on all the data at that cost.
  *
  * <p>Reported for each run: wall time of the fit (refit included), total executor time (the
- * tasks' executor run time, and their CPU time, {@link RungCosts}), trials started, finished (COMPLETE) and pruned,
- * the best validation metric and the data fraction it was judged on, the test metric of the
- * refitted winner, and for (b) and (c) each rung's trials, span, rows read from the cache and
- * executor time. CrossValidator runs {@code --cvRepeats} times (default 1), (b) and (c) {@code
- * --repeats} times (default 3) with study seeds 42, 43, …; the summary gives medians and the
- * target: test metric at least CrossValidator's − 0.002 in at most 0.2 × its wall time.
+ * tasks' executor run time, and their CPU time, {@link RungCosts}), trials started, finished
+ * (COMPLETE) and pruned, the best validation metric and the data fraction it was judged on,
+ * the test metric of the refitted winner, and for (b) and (c) each rung's trials, span, rows
+ * read from the cache and executor time. CrossValidator runs {@code --cvRepeats} times
+ * (default 1), (b) and (c) {@code --repeats} times (default 3) with study seeds 42, 43, …; the
+ * summary gives medians and the target: test metric at least CrossValidator's − 0.002 in at
+ * most 0.2 × its wall time.
  *
  * <p>{@code --scaling 100000,400000,1600000}: instead of the comparison, one Hyperband run per
  * synthetic size, reporting its wall time and, per rung, the rows read and the span.
@@ -104,7 +106,7 @@ public final class MultiFidelityBenchmark {
 
   private Map<String, Object> compare() throws InterruptedException {
     String dataName = opt.getOrDefault("data", "synthetic");
-    long rows = Long.parseLong(opt.getOrDefault("rows", "1000000"));
+    long rows = Long.parseLong(opt.getOrDefault("rows", "400000"));
     int repeats = Integer.parseInt(opt.getOrDefault("repeats", "3"));
     int cvRepeats = Integer.parseInt(opt.getOrDefault("cvRepeats", "1"));
     String[] only = opt.getOrDefault("only", "cv,hyperband,asha").split(",");

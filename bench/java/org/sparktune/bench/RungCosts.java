@@ -23,8 +23,8 @@ import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * What a run cost on the executors, as the listener bus reports it: the executor run time and
- * CPU time of every task, and the rows read from cached data, both by the data fraction of the rung the
- * task's job belonged to.
+ * CPU time of every task, and the rows read from cached data, all by the data fraction of the
+ * rung the task's job belonged to.
  *
  * <p>Rows read: Spark's own "number of output rows" metric of each in-memory table scan (the
  * rows of the cached batches a read did not skip), summed over the tasks' metric updates. The
