@@ -58,8 +58,12 @@ public final class SearchRun {
   public record Outcome(List<Trial> trials, Trial best, Model<?> bestModel, int prefixFits,
       TrialLoop.Ending ending) {}
 
-  /** Runs the search on {@code data}. */
+  /**
+   * Runs the search on {@code data}. The study timeout's clock starts here: it covers splitting
+   * and caching the folds, fitting the pipeline prefix and the trials, not the refit.
+   */
   public Outcome run(Dataset<Row> data) {
+    long clockStart = System.nanoTime();
     Evaluator evaluator = spec.evaluator();
     SearchSpace space = spec.space();
     Direction direction = evaluator.isLargerBetter() ? Direction.MAXIMIZE : Direction.MINIMIZE;
@@ -67,13 +71,13 @@ public final class SearchRun {
         spec.store());
     SparkContext sc = data.sparkSession().sparkContext();
     PipelinePlan plan = PipelinePlan.of(spec.estimator(), tunedStages(space));
-    int parallelism = spec.loop().parallelism();
-    int partitions = Math.max(1, sc.defaultParallelism() / parallelism);
+    int partitions = Math.max(1, sc.defaultParallelism() / spec.loop().parallelism());
     String studyId = UUID.randomUUID().toString().substring(0, 8);
     int prefixFits;
     TrialLoop.Ending ending;
-    ExecutorService foldPool = Executors.newFixedThreadPool(
-        parallelism * spec.splitter().numFolds(), daemon("sparktune-fold-"));
+    // Unbounded: a fold thread of a trial given up may still be unwinding when the next
+    // trial starts; the trial loop bounds the work items in flight, and so the fold fits.
+    ExecutorService foldPool = Executors.newCachedThreadPool(daemon("sparktune-fold-"));
     long trialLimit = Math.min(spec.loop().maxTrials(), study.capacity());
     try (Folds folds = spec.splitter().split(data, spec.seed(), rungFractions(trialLimit));
         PreparedFolds prepared = PreparedFolds.prepare(folds, plan, partitions,
@@ -83,7 +87,7 @@ public final class SearchRun {
       FoldEvaluation evaluation = new FoldEvaluation(sc, prepared, plan, evaluator,
           t -> space.toParamMap(t.params()), studyId, foldPool, spec.fitsInFlight(),
           spec.minValidationRows());
-      ending = new TrialLoop(study, spec.scheduler(), spec.loop())
+      ending = new TrialLoop(study, spec.scheduler(), spec.loop()).clockStartedAt(clockStart)
           .run(evaluation, evaluation::cancel);
     } finally {
       foldPool.shutdownNow();
