@@ -32,11 +32,13 @@ import org.sparktune.study.Trial;
  * worker slot, so concurrent trials share executors.
  *
  * <p>{@link #cancel} stops a trial for good ({@link TrialJobs}): its running jobs and any job
- * its threads submit later are cancelled, its fold threads are interrupted, and each checks
- * before its fit, its transform and its evaluation that the trial goes on, so that the
+ * its threads submit later are cancelled, its folds not yet started never start, and each fold
+ * checks before its fit, its transform and its evaluation that the trial goes on, so that the
  * executors are free within moments and nothing of the trial runs after its work item was
- * given up. A trial is cancelled when it is cut off or when one of its folds fails; its {@link
- * #run} then throws. Thread-safe.
+ * given up. The fold threads are not interrupted: the cancelled jobs already end their waits,
+ * and an interrupt that lands in Spark's own driver code (storing a broadcast, say) only adds
+ * errors of its own to the log. A trial is cancelled when it is cut off or when one of its
+ * folds fails; its {@link #run} then throws. Thread-safe.
  */
 public final class FoldEvaluation implements TrialLoop.RungTask {
 
@@ -102,8 +104,7 @@ public final class FoldEvaluation implements TrialLoop.RungTask {
       throw new IllegalStateException(TrialLoop.describe(cause), cause);
     } finally {
       running.remove(trial.number());
-      boolean stopped = jobs.isCancelled(trial);
-      fits.forEach(f -> f.cancel(stopped));
+      fits.forEach(f -> f.cancel(false));
     }
     return metrics;
   }
@@ -173,8 +174,8 @@ public final class FoldEvaluation implements TrialLoop.RungTask {
   }
 
   /**
-   * Stops {@code trial} for good: cancels its running jobs and any it submits later, and
-   * interrupts its fold threads. Its {@link #run} throws soon after.
+   * Stops {@code trial} for good: cancels its running jobs and any it submits later, and its
+   * folds not yet started. Its {@link #run} throws soon after.
    */
   public void cancel(Trial trial) {
     cancel(trial, "the trial loop gave up its work item (a timeout, or the study ended)");
@@ -184,7 +185,7 @@ public final class FoldEvaluation implements TrialLoop.RungTask {
     jobs.cancel(trial, why);
     List<Future<Double>> fits = running.get(trial.number());
     if (fits != null) {
-      fits.forEach(f -> f.cancel(true));
+      fits.forEach(f -> f.cancel(false));
     }
   }
 }

@@ -90,7 +90,9 @@ public final class SearchRun {
       ending = new TrialLoop(study, spec.scheduler(), spec.loop()).clockStartedAt(clockStart)
           .run(evaluation, evaluation::cancel);
     } finally {
-      foldPool.shutdownNow();
+      // No interrupt: a fold thread of a cancelled trial ends on its own once its next job is
+      // refused, and an interrupt inside Spark's driver code only logs errors of its own.
+      foldPool.shutdown();
     }
     List<Trial> trials = study.trials();
     Optional<Trial> best = study.bestTrial();

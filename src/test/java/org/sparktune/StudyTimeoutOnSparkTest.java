@@ -29,12 +29,12 @@ import org.sparktune.testing.SparkTestSession;
 import org.sparktune.testing.TestData;
 
 /**
- * The study timeout and the trial timeout hold on real Spark, over a deliberately slow
- * LogisticRegression: 8,000 Adult rows, one-hot features, no standardization and no
- * regularization, tolerance 0 (about 200 iterations and 12 s at maxIter 1,000 on the test
- * session of a loaded 2-core machine; under 2 s at maxIter 2 or 3).
+ * The study timeout holds on real Spark over a deliberately slow LogisticRegression: 8,000
+ * Adult rows, one-hot features, no standardization, no regularization, tolerance 0 (about 200
+ * iterations and 12 s at maxIter 1,000 alone on the test session of a loaded 2-core machine;
+ * here two of them share it).
  */
-class TimeoutsOnSparkTest {
+class StudyTimeoutOnSparkTest {
 
   private static Dataset<Row> features;
 
@@ -44,8 +44,6 @@ class TimeoutsOnSparkTest {
     PipelineModel fitted = new Pipeline().setStages(TestData.adultFeatureStages()).fit(rows);
     features = fitted.transform(rows).select("features", "label").cache();
     features.count();
-    // Warms up the fitting code once, so the fast trials below are fast from the first.
-    slowable().setMaxIter(2).fit(features);
   }
 
   @AfterAll
@@ -123,20 +121,5 @@ class TimeoutsOnSparkTest {
       Thread.sleep(10);
     }
     return condition.getAsBoolean();
-  }
-
-  @Test
-  void aSlowConfigurationPastTheTrialTimeoutIsPrunedAndTheOthersComplete() {
-    LogisticRegression lr = slowable();
-    TunedModel model = search(lr, 1, 2, 1000, 3).setTrialTimeout(5).fit(features);
-    assertEquals("SCHEDULE_DONE", model.stopReason());
-    List<Trial> trials = model.trialList();
-    assertEquals(3, trials.size());
-    assertEquals(TrialState.COMPLETE, trials.get(0).state(), trials.get(0).error());
-    assertEquals(TrialState.PRUNED, trials.get(1).state());
-    assertEquals(1000L, trials.get(1).params().get("maxIter"));
-    assertEquals("stopped at the trial timeout of 5 s while running data fraction 1.0",
-        trials.get(1).error());
-    assertEquals(TrialState.COMPLETE, trials.get(2).state(), trials.get(2).error());
   }
 }
