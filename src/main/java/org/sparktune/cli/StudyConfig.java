@@ -79,7 +79,7 @@ public record StudyConfig(String dataPath, String dataFormat, Map<String, String
         root.path("parallelism").asInt(1), root.path("seed").asLong(42),
         root.path("timeoutSeconds").asDouble(0), root.path("trialTimeoutSeconds").asDouble(0),
         root.path("stopAfterNoImprovement").asInt(0),
-        root.hasNonNull("targetMetric") ? root.get("targetMetric").asDouble() : null);
+        number(file, root, "targetMetric"));
   }
 
   private static void checkKeys(Path file, String prefix, JsonNode node, Set<String> known) {
@@ -99,6 +99,19 @@ public record StudyConfig(String dataPath, String dataFormat, Map<String, String
       throw new IllegalArgumentException("config " + file + " needs key '" + key + "'.");
     }
     return v;
+  }
+
+  /** The number at {@code key}, or null when the key is absent. */
+  private static Double number(Path file, JsonNode node, String key) {
+    JsonNode v = node.get(key);
+    if (v == null || v.isNull()) {
+      return null;
+    }
+    if (!v.isNumber()) {
+      throw new IllegalArgumentException("config " + file + " key '" + key + "' must be a"
+          + " number but is " + v + ".");
+    }
+    return v.asDouble();
   }
 
   private static String text(Path file, JsonNode node, String key, String fallback) {

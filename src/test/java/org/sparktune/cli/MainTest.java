@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.sparktune.HyperparameterSearch;
 import org.sparktune.testing.SparkTestSession;
 
 /** The job as a user runs it: a config file in, the leaderboard out, on the Adult test data. */
@@ -38,7 +39,7 @@ class MainTest {
         "metric": "areaUnderROC",
         "maxTrials": 9,
         "parallelism": 2,
-        "seed": 7
+        "seed": 7%s
       }
       """;
 
@@ -49,8 +50,13 @@ class MainTest {
 
   /** Runs the job on a config with {@code scheduler}; returns [exit code, stdout, stderr]. */
   private static String[] tune(String scheduler) throws IOException {
+    return tune(scheduler, "");
+  }
+
+  /** As {@link #tune(String)}, with {@code moreKeys} (",\n  \"key\": value", …) added. */
+  private static String[] tune(String scheduler, String moreKeys) throws IOException {
     Path config = Files.createTempFile("sparktune-study", ".json");
-    Files.writeString(config, STUDY.formatted(scheduler));
+    Files.writeString(config, STUDY.formatted(scheduler, moreKeys));
     PrintStream out = System.out;
     PrintStream err = System.err;
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
@@ -86,5 +92,34 @@ class MainTest {
     assertEquals("sparktune: bad input: unknown scheduler 'hyperbandd'; the schedulers are [asha,"
         + " fullBudget, hyperband, medianStopping, successiveHalving, thresholdStopping].",
         run[2].strip());
+  }
+
+  @Test
+  void theStopKeysSetTheSearchsTimeoutsAndStops() throws IOException {
+    Path file = Files.createTempFile("sparktune-study", ".json");
+    try {
+      Files.writeString(file, STUDY.formatted("{\"name\": \"fullBudget\"}",
+          ", \"timeoutSeconds\": 900, \"trialTimeoutSeconds\": 60,"
+              + " \"stopAfterNoImprovement\": 5, \"targetMetric\": 0.93"));
+      StudyConfig config = StudyConfig.read(file);
+      HyperparameterSearch search = ConfiguredStudy.build(config,
+          Main.load(SparkTestSession.get(), config).schema());
+      assertEquals(900.0, search.getTimeout());
+      assertEquals(60.0, search.getTrialTimeout());
+      assertEquals(5, search.getStopAfterNoImprovement());
+      assertEquals(0.93, search.getTargetMetric());
+    } finally {
+      Files.delete(file);
+    }
+  }
+
+  @Test
+  void aStopKeyOutOfRangeFailsBeforeTraining() throws IOException {
+    String[] run = tune("{\"name\": \"fullBudget\"}", ", \"stopAfterNoImprovement\": -1");
+    assertEquals("2", run[0]);
+    assertEquals("sparktune: bad input: stopAfterNoImprovement must be at least 1 but is -1; it"
+        + " is the number of finished trials in a row without a better value that stops the"
+        + " study: give one, e.g. setStopAfterNoImprovement(10), or"
+        + " clear(stopAfterNoImprovement()) for none.", run[2].strip());
   }
 }
