@@ -244,7 +244,7 @@ public final class HyperparameterSearch extends Estimator<TunedModel> implements
    * Wall-clock budget of the search in seconds, 0 for none (default 0). The clock starts when
    * the search starts (splitting and caching the folds included) and stops before the refit of
    * the best params on all the data, which runs whole after it: with {@link #refit} off, {@code
-   * fit} returns within about a second of the budget. At the budget no trial starts, the running
+   * fit} returns within a second or two of the budget. At the budget no trial starts, the running
    * ones are cancelled (their Spark jobs, and any they would submit later, through their job
    * groups), the search waits at most a second for them, and a result finished after the budget
    * does not count: such a trial is PRUNED, at the data fraction of its last finished rung if it
