@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sparktune.exec.WorkItem.Finished;
 import org.sparktune.schedule.Budget;
 import org.sparktune.schedule.Decision;
 import org.sparktune.schedule.RungReport;
@@ -38,8 +39,8 @@ import org.sparktune.study.TrialState;
  * Runs a study's work items — a trial at a budget, as its {@link Scheduler} hands them out —
  * up to {@code parallelism} at a time: decisions and asks on the calling thread, runs on
  * workers, each rung reported to the study when it returns, until the schedule is done, the
- * trial budget is spent or the timeout passes. Plain Java: what running a budget means is the
- * {@link RungTask} given to {@link #run}.
+ * trial budget is spent, a timeout passes or a study-level stop is seen. Plain Java: what
+ * running a budget means is the {@link RungTask} given to {@link #run}.
  *
  * <p>Reproducible order (the default): with a seed, the trials, their params and their results
  * do not depend on timing. Trial {@code n} is proposed seeing the results (at the scheduler's
@@ -108,7 +109,7 @@ public final class TrialLoop {
   private final Scheduler scheduler;
   private final LoopSettings settings;
   private final StudyStops stops;
-  private final Map<Future<Finished>, Running> running = new HashMap<>();
+  private final Map<Future<Finished>, WorkItem> running = new HashMap<>();
   private long clockStart = Long.MIN_VALUE;
   private long deadline = Long.MAX_VALUE;
   private Ending stopped;
@@ -151,7 +152,7 @@ public final class TrialLoop {
           ending = Ending.TIMEOUT;
           LOG.info("Study timeout of {} reached: cancelling {} running work item(s)",
               seconds(timeout), running.size());
-          for (Running r : running.values()) {
+          for (WorkItem r : running.values()) {
             cut(r, studyTimeoutReason(r), now, cancel);
           }
         }
@@ -164,7 +165,7 @@ public final class TrialLoop {
         }
         long wait = nextEvent(ending == null) - System.nanoTime();
         Future<Finished> next = wait > 0 ? done.poll(wait, TimeUnit.NANOSECONDS) : done.poll();
-        Running r = next == null ? null : running.remove(next);
+        WorkItem r = next == null ? null : running.remove(next);
         if (r != null) {
           free[r.slot] = true;
           record(r, next);
@@ -191,10 +192,10 @@ public final class TrialLoop {
    * its trial is recorded PRUNED and its slot freed; what it returns later is dropped.
    */
   private void expire(long now, Consumer<Trial> cancel, boolean[] free) {
-    Iterator<Map.Entry<Future<Finished>, Running>> it = running.entrySet().iterator();
+    Iterator<Map.Entry<Future<Finished>, WorkItem>> it = running.entrySet().iterator();
     while (it.hasNext()) {
-      Map.Entry<Future<Finished>, Running> e = it.next();
-      Running r = e.getValue();
+      Map.Entry<Future<Finished>, WorkItem> e = it.next();
+      WorkItem r = e.getValue();
       if (r.cutReason == null && now - r.trialDeadline >= 0) {
         LOG.info("Trial {} ran past the trial timeout of {}: cancelling it",
             r.trial.number(), seconds(settings.trialTimeout()));
@@ -211,7 +212,7 @@ public final class TrialLoop {
   }
 
   /** Cancels {@code r}'s trial for {@code reason} and starts its grace. */
-  private static void cut(Running r, String reason, long now, Consumer<Trial> cancel) {
+  private static void cut(WorkItem r, String reason, long now, Consumer<Trial> cancel) {
     if (r.cutReason != null) {
       return;
     }
@@ -223,7 +224,7 @@ public final class TrialLoop {
   /** When the loop must next look at the clock: a deadline or the end of a grace. */
   private long nextEvent(boolean studyDeadline) {
     long next = studyDeadline ? deadline : Long.MAX_VALUE;
-    for (Running r : running.values()) {
+    for (WorkItem r : running.values()) {
       next = Math.min(next, r.cutReason == null ? r.trialDeadline : r.graceEnd);
     }
     return next;
@@ -283,7 +284,7 @@ public final class TrialLoop {
         return;
       }
       int slot = takeSlot(free);
-      Running work = new Running(trial, budget, slot, study.now(), trialDeadline());
+      WorkItem work = new WorkItem(trial, budget, slot, study.now(), trialDeadline());
       running.put(done.submit(() -> work.call(task)), work);
     }
   }
@@ -318,7 +319,7 @@ public final class TrialLoop {
     if (!settings.reproducible()) {
       return true;
     }
-    for (Running r : running.values()) {
+    for (WorkItem r : running.values()) {
       if (r.trial.number() <= n - settings.parallelism()) {
         return false;
       }
@@ -389,7 +390,7 @@ public final class TrialLoop {
     }
   }
 
-  private void record(Running r, Future<Finished> future) {
+  private void record(WorkItem r, Future<Finished> future) {
     Instant end = study.now();
     Trial trial = r.trial;
     Finished finished;
@@ -435,7 +436,7 @@ public final class TrialLoop {
    * Why what {@code r} finished at {@code atNanos} does not count, or null when it does: it
    * came after the study timeout or after the item's trial timeout.
    */
-  private String lateReason(Running r, long atNanos) {
+  private String lateReason(WorkItem r, long atNanos) {
     if (atNanos - deadline > 0) {
       return studyTimeoutReason(r);
     }
@@ -445,12 +446,12 @@ public final class TrialLoop {
     return null;
   }
 
-  private String studyTimeoutReason(Running r) {
+  private String studyTimeoutReason(WorkItem r) {
     return "stopped at the study timeout of " + seconds(settings.timeout())
         + " while running data fraction " + r.budget.fraction();
   }
 
-  private String trialTimeoutReason(Running r) {
+  private String trialTimeoutReason(WorkItem r) {
     return "stopped at the trial timeout of " + seconds(settings.trialTimeout())
         + " while running data fraction " + r.budget.fraction();
   }
@@ -519,37 +520,5 @@ public final class TrialLoop {
       t.setDaemon(true);
       return t;
     };
-  }
-
-  /** What a work item's task came back with, and when (System.nanoTime) it finished. */
-  private record Finished(List<Double> folds, Throwable error, long atNanos) {}
-
-  /** A work item in flight; only the loop's thread reads or changes it. */
-  private static final class Running {
-    final Trial trial;
-    final Budget budget;
-    final int slot;
-    final Instant start;
-    final long trialDeadline;
-    String cutReason;
-    long graceEnd;
-
-    Running(Trial trial, Budget budget, int slot, Instant start, long trialDeadline) {
-      this.trial = trial;
-      this.budget = budget;
-      this.slot = slot;
-      this.start = start;
-      this.trialDeadline = trialDeadline;
-    }
-
-    /** Runs the item on a worker, noting when it finished, whatever the task did. */
-    Finished call(RungTask task) {
-      try {
-        List<Double> folds = task.run(trial, budget, slot);
-        return new Finished(folds, null, System.nanoTime());
-      } catch (Exception | Error e) {
-        return new Finished(null, e, System.nanoTime());
-      }
-    }
   }
 }
