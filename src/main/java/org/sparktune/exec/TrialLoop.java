@@ -98,6 +98,9 @@ public final class TrialLoop {
    */
   public static final Duration GRACE = Duration.ofSeconds(1);
 
+  /** A deadline that never comes: no timeout. Deadlines are System.nanoTime values. */
+  static final long NEVER = Long.MAX_VALUE;
+
   /** What running one trial at one budget means; it may be called from several threads. */
   @FunctionalInterface
   public interface RungTask {
@@ -111,7 +114,7 @@ public final class TrialLoop {
   private final StudyStops stops;
   private final Map<Future<Finished>, WorkItem> running = new HashMap<>();
   private long clockStart = Long.MIN_VALUE;
-  private long deadline = Long.MAX_VALUE;
+  private long deadline = NEVER;
   private Ending stopped;
 
   /** A loop over {@code study}, scheduled by {@code scheduler}. */
@@ -139,7 +142,7 @@ public final class TrialLoop {
   public Ending run(RungTask task, Consumer<Trial> cancel) {
     Duration timeout = settings.timeout();
     long start = clockStart == Long.MIN_VALUE ? System.nanoTime() : clockStart;
-    deadline = timeout == null ? Long.MAX_VALUE : start + timeout.toNanos();
+    deadline = timeout == null ? NEVER : start + timeout.toNanos();
     ExecutorService pool = Executors.newCachedThreadPool(threads());
     CompletionService<Finished> done = new ExecutorCompletionService<>(pool);
     boolean[] free = new boolean[settings.parallelism()];
@@ -148,7 +151,7 @@ public final class TrialLoop {
     try {
       while (true) {
         long now = System.nanoTime();
-        if (ending == null && now - deadline >= 0) {
+        if (ending == null && passed(now, deadline)) {
           ending = Ending.TIMEOUT;
           LOG.info("Study timeout of {} reached: cancelling {} running work item(s)",
               seconds(timeout), running.size());
@@ -163,7 +166,8 @@ public final class TrialLoop {
         if (running.isEmpty()) {
           break;
         }
-        long wait = nextEvent(ending == null) - System.nanoTime();
+        long at = nextEvent(ending == null);
+        long wait = at == NEVER ? Long.MAX_VALUE : at - System.nanoTime();
         Future<Finished> next = wait > 0 ? done.poll(wait, TimeUnit.NANOSECONDS) : done.poll();
         WorkItem r = next == null ? null : running.remove(next);
         if (r != null) {
@@ -196,11 +200,11 @@ public final class TrialLoop {
     while (it.hasNext()) {
       Map.Entry<Future<Finished>, WorkItem> e = it.next();
       WorkItem r = e.getValue();
-      if (r.cutReason == null && now - r.trialDeadline >= 0) {
+      if (r.cutReason == null && passed(now, r.trialDeadline)) {
         LOG.info("Trial {} ran past the trial timeout of {}: cancelling it",
             r.trial.number(), seconds(settings.trialTimeout()));
         cut(r, trialTimeoutReason(r), now, cancel);
-      } else if (r.cutReason != null && now - r.graceEnd >= 0) {
+      } else if (r.cutReason != null && passed(now, r.graceEnd)) {
         LOG.info("Trial {} did not return within {} of its cancel; giving it up",
             r.trial.number(), seconds(GRACE));
         it.remove();
@@ -221,13 +225,24 @@ public final class TrialLoop {
     cancel.accept(r.trial);
   }
 
-  /** When the loop must next look at the clock: a deadline or the end of a grace. */
+  /**
+   * When (System.nanoTime) the loop must next look at the clock: a deadline or the end of a
+   * grace, or {@link #NEVER}.
+   */
   private long nextEvent(boolean studyDeadline) {
-    long next = studyDeadline ? deadline : Long.MAX_VALUE;
+    long next = studyDeadline ? deadline : NEVER;
     for (WorkItem r : running.values()) {
-      next = Math.min(next, r.cutReason == null ? r.trialDeadline : r.graceEnd);
+      long at = r.cutReason == null ? r.trialDeadline : r.graceEnd;
+      if (at != NEVER && (next == NEVER || at - next < 0)) {
+        next = at;
+      }
     }
     return next;
+  }
+
+  /** Whether System.nanoTime {@code now} is at or past {@code at} ({@link #NEVER}: never). */
+  private static boolean passed(long now, long at) {
+    return at != NEVER && now - at >= 0;
   }
 
   private void dispatch(RungTask task, CompletionService<Finished> done, boolean[] free) {
@@ -330,7 +345,7 @@ public final class TrialLoop {
   /** The trial deadline of an item starting now, or none. */
   private long trialDeadline() {
     Duration limit = settings.trialTimeout();
-    return limit == null ? Long.MAX_VALUE : System.nanoTime() + limit.toNanos();
+    return limit == null ? NEVER : System.nanoTime() + limit.toNanos();
   }
 
   /**
@@ -437,10 +452,10 @@ public final class TrialLoop {
    * came after the study timeout or after the item's trial timeout.
    */
   private String lateReason(WorkItem r, long atNanos) {
-    if (atNanos - deadline > 0) {
+    if (deadline != NEVER && atNanos - deadline > 0) {
       return studyTimeoutReason(r);
     }
-    if (atNanos - r.trialDeadline > 0) {
+    if (r.trialDeadline != NEVER && atNanos - r.trialDeadline > 0) {
       return trialTimeoutReason(r);
     }
     return null;

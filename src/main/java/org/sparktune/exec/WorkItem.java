@@ -19,7 +19,7 @@ final class WorkItem {
   final Budget budget;
   final int slot;
   final Instant start;
-  /** When (System.nanoTime) its trial timeout passes; Long.MAX_VALUE for none. */
+  /** When (System.nanoTime) its trial timeout passes; {@link TrialLoop#NEVER} for none. */
   final long trialDeadline;
   /** Why it was cut off, or null while it runs on. */
   String cutReason;
