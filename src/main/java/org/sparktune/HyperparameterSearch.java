@@ -90,6 +90,9 @@ public final class HyperparameterSearch extends Estimator<TunedModel> implements
   private final IntParam parallelism;
   private final LongParam seed;
   private final DoubleParam timeout;
+  private final DoubleParam trialTimeout;
+  private final IntParam stopAfterNoImprovement;
+  private final DoubleParam targetMetric;
   private final BooleanParam refit;
   private transient TrialStore trialStore;
 
@@ -129,8 +132,18 @@ public final class HyperparameterSearch extends Estimator<TunedModel> implements
     parallelism = new IntParam(this, "parallelism", "trials run at once (>= 1)",
         ParamValidators.gtEq(1));
     seed = new LongParam(this, "seed", "random seed of the study and the folds");
-    timeout = new DoubleParam(this, "timeout", "wall-clock budget of the search in seconds;"
-        + " 0 for none (>= 0)", ParamValidators.gtEq(0));
+    timeout = new DoubleParam(this, "timeout", "wall-clock budget of the search in seconds,"
+        + " from its start to the last trial, the refit aside; 0 for none (>= 0)",
+        ParamValidators.gtEq(0));
+    trialTimeout = new DoubleParam(this, "trialTimeout", "wall-clock budget in seconds of each"
+        + " trial at each data fraction it runs (each rung has its own); 0 for none (>= 0)",
+        ParamValidators.gtEq(0));
+    stopAfterNoImprovement = new IntParam(this, "stopAfterNoImprovement", "finished trials in"
+        + " a row, by trial number, without a better value that stop the study; 0 for none"
+        + " (>= 0)", ParamValidators.gtEq(0));
+    targetMetric = new DoubleParam(this, "targetMetric", "the metric value that stops the"
+        + " study once a COMPLETE trial reaches it, in the evaluator's direction; unset for"
+        + " none (finite)", v -> Double.isFinite((Double) v));
     refit = new BooleanParam(this, "refit", "whether to fit the best params on all the data");
     setDefault(sampler, new RandomSampler());
     setDefault(splitter, new KFold());
@@ -145,6 +158,8 @@ public final class HyperparameterSearch extends Estimator<TunedModel> implements
     setDefault(parallelism, 1);
     setDefault(seed, (long) getClass().getName().hashCode());
     setDefault(timeout, 0.0);
+    setDefault(trialTimeout, 0.0);
+    setDefault(stopAfterNoImprovement, 0);
     setDefault(refit, true);
   }
 
@@ -271,9 +286,56 @@ public final class HyperparameterSearch extends Estimator<TunedModel> implements
     return seed;
   }
 
-  /** Wall-clock budget in seconds, 0 for none (default 0). */
+  /**
+   * Wall-clock budget of the search in seconds, 0 for none (default 0). The clock starts when
+   * the search starts (splitting and caching the folds included) and stops before the refit of
+   * the best params on all the data, which runs whole after it: with {@link #refit} off, {@code
+   * fit} returns within a second or two of the budget. At the budget no trial starts, the running
+   * ones are cancelled (their Spark jobs, and any they would submit later, through their job
+   * groups), the search waits at most a second for them, and a result finished after the budget
+   * does not count: such a trial is PRUNED, at the data fraction of its last finished rung if it
+   * has one, with a reason naming the timeout. The model's {@link TunedModel#stopReason} is then
+   * TIMEOUT.
+   */
   public DoubleParam timeout() {
     return timeout;
+  }
+
+  /**
+   * Wall-clock budget in seconds of each work item, a trial at one data fraction, 0 for none
+   * (default 0). Each rung of a trial has its own clock, started when the rung starts (waiting
+   * for a promotion between rungs does not count), so a budget that fits a full-data rung fits
+   * every rung. An item past it is cancelled as at {@link #timeout} and its trial PRUNED at the
+   * data fraction of its last finished rung, with a reason naming the trial timeout; the study
+   * goes on with other trials.
+   */
+  public DoubleParam trialTimeout() {
+    return trialTimeout;
+  }
+
+  /**
+   * Stops the study after this many finished trials in a row did not improve the best value, 0
+   * for none (default 0). In trial-number order, a COMPLETE trial improves when its value is
+   * better than every COMPLETE value numbered below it (the first COMPLETE trial does); every
+   * finished trial after the last one that improved (COMPLETE, PRUNED or FAILED) counts. Before
+   * asking trial n the search reads the trials numbered n - parallelism and below (waiting, in
+   * {@link #reproducible} order, for any still running), so that with a seed the number of
+   * trials does not depend on timing; once the rule holds no trial is asked, the trials already
+   * asked finish, and {@link TunedModel#stopReason} is NO_IMPROVEMENT.
+   */
+  public IntParam stopAfterNoImprovement() {
+    return stopAfterNoImprovement;
+  }
+
+  /**
+   * Stops the study once a COMPLETE trial's value reaches this: at least it when the
+   * evaluator's larger values are better, at most it otherwise (no default: unset for none).
+   * Read as {@link #stopAfterNoImprovement} is, from trials n - parallelism and below before
+   * asking trial n: at parallelism 1 the trial that reaches it is the last. {@link
+   * TunedModel#stopReason} is then TARGET_REACHED.
+   */
+  public DoubleParam targetMetric() {
+    return targetMetric;
   }
 
   /** Whether to fit the best params on all the data after the search (default true). */
@@ -352,6 +414,19 @@ public final class HyperparameterSearch extends Estimator<TunedModel> implements
 
   public double getTimeout() {
     return (Double) getOrDefault(timeout);
+  }
+
+  public double getTrialTimeout() {
+    return (Double) getOrDefault(trialTimeout);
+  }
+
+  public int getStopAfterNoImprovement() {
+    return (Integer) getOrDefault(stopAfterNoImprovement);
+  }
+
+  /** The target metric, or NaN when it is not set. */
+  public double getTargetMetric() {
+    return isDefined(targetMetric) ? (Double) getOrDefault(targetMetric) : Double.NaN;
   }
 
   public boolean getRefit() {
@@ -433,8 +508,26 @@ public final class HyperparameterSearch extends Estimator<TunedModel> implements
     return put(seed, value);
   }
 
+  /** Sets {@link #timeout}; fails unless more than 0 (clear the param for none). */
   public HyperparameterSearch setTimeout(double seconds) {
-    return put(timeout, InputErrors.notNegative("timeout", seconds));
+    return put(timeout, InputErrors.positiveSeconds("timeout", seconds, "the search",
+        "3600"));
+  }
+
+  /** Sets {@link #trialTimeout}; fails unless more than 0 (clear the param for none). */
+  public HyperparameterSearch setTrialTimeout(double seconds) {
+    return put(trialTimeout, InputErrors.positiveSeconds("trialTimeout", seconds,
+        "each trial at each data fraction", "600"));
+  }
+
+  /** Sets {@link #stopAfterNoImprovement}; fails below 1 (clear the param for none). */
+  public HyperparameterSearch setStopAfterNoImprovement(int trials) {
+    return put(stopAfterNoImprovement, InputErrors.noImprovementTrials(trials));
+  }
+
+  /** Sets {@link #targetMetric}; fails unless finite (clear the param for none). */
+  public HyperparameterSearch setTargetMetric(double value) {
+    return put(targetMetric, InputErrors.targetMetric(value));
   }
 
   public HyperparameterSearch setRefit(boolean value) {
@@ -486,14 +579,15 @@ public final class HyperparameterSearch extends Estimator<TunedModel> implements
     SearchChecks.Checked checked = check(dataset.schema());
     SearchChecks.checkNotEmpty(dataset);
     Dataset<Row> data = dataset.toDF();
-    double seconds = getTimeout();
     SearchSpec spec = SearchSpec.builder()
         .estimator(getEstimator()).evaluator(getEvaluator()).space(checked.boundSpace())
         .sampler(getSampler()).scheduler(checked.scheduler()).splitter(getSplitter())
         .fidelity(getFidelity()).raceFolds(getRaceFolds())
         .store(trialStore == null ? new InMemoryTrialStore() : trialStore)
         .studyName(getStudyName()).maxTrials(getMaxTrials()).parallelism(getParallelism())
-        .timeout(seconds > 0 ? Duration.ofMillis((long) (seconds * 1000)) : null)
+        .timeout(duration(getTimeout())).trialTimeout(duration(getTrialTimeout()))
+        .noImprovementTrials(getStopAfterNoImprovement())
+        .targetMetric(isDefined(targetMetric) ? getTargetMetric() : null)
         .fitsInFlight(getFitsInFlight() == 0 ? getParallelism() : getFitsInFlight())
         .minValidationRows(getMinValidationRows())
         .reproducible(getReproducible()).seed(getSeed()).refit(getRefit()).build();
@@ -504,8 +598,14 @@ public final class HyperparameterSearch extends Estimator<TunedModel> implements
     }
     TunedModel model = new TunedModel(uid, outcome.bestModel(), checked.boundSpace(),
         outcome.trials(), outcome.best().number(), SearchChecks.metricName(getEvaluator()),
-        getEvaluator().isLargerBetter(), outcome.prefixFits(), provenance);
+        getEvaluator().isLargerBetter(), outcome.prefixFits(), provenance,
+        outcome.ending().name());
     return model.setParent(this);
+  }
+
+  /** {@code seconds} as a Duration, or null for 0 (none). */
+  private static Duration duration(double seconds) {
+    return seconds > 0 ? Duration.ofNanos(Math.round(seconds * 1e9)) : null;
   }
 
   @Override

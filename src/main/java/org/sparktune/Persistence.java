@@ -82,6 +82,7 @@ final class Persistence {
       meta.put("largerBetter", model.isLargerBetter());
       meta.put("prefixFits", model.prefixFits());
       meta.put("hasBestModel", model.hasBestModel());
+      meta.put("stopReason", model.stopReason());
       ObjectNode provenance = meta.putObject("provenance");
       model.provenance().forEach(provenance::put);
       MetadataFiles.write(sc(), path, meta);
@@ -114,7 +115,8 @@ final class Persistence {
           e.getValue().asText()));
       return new TunedModel(meta.path("uid").asText(), best, space, trials,
           meta.path("bestTrial").asInt(), meta.path("metricName").asText(),
-          meta.path("largerBetter").asBoolean(), meta.path("prefixFits").asInt(), provenance);
+          meta.path("largerBetter").asBoolean(), meta.path("prefixFits").asInt(), provenance,
+          meta.path("stopReason").asText(TunedModel.UNRECORDED));
     }
   }
 

@@ -34,6 +34,9 @@ public final class TunedModel extends Model<TunedModel> implements MLWritable {
 
   private static final long serialVersionUID = 1L;
 
+  /** The {@link #stopReason} of a model saved before the reason was recorded. */
+  public static final String UNRECORDED = "UNRECORDED";
+
   private final String uid;
   private final Model<?> bestModel;
   private final SearchSpace space;
@@ -43,6 +46,7 @@ public final class TunedModel extends Model<TunedModel> implements MLWritable {
   private final boolean largerBetter;
   private final int prefixFits;
   private final Map<String, String> provenance;
+  private final String stopReason;
 
   /**
    * An empty model, with no trials and no best model: the instance {@link java.util.ServiceLoader}
@@ -52,12 +56,12 @@ public final class TunedModel extends Model<TunedModel> implements MLWritable {
    */
   public TunedModel() {
     this(Identifiable.randomUID("hyperparameterSearch"), null, new SearchSpace(), List.of(), -1,
-        "", false, 0, Map.of());
+        "", false, 0, Map.of(), UNRECORDED);
   }
 
   TunedModel(String uid, Model<?> bestModel, SearchSpace space, List<Trial> trials,
       int bestTrial, String metricName, boolean largerBetter, int prefixFits,
-      Map<String, String> provenance) {
+      Map<String, String> provenance, String stopReason) {
     this.uid = uid;
     this.bestModel = bestModel;
     this.space = space;
@@ -67,6 +71,7 @@ public final class TunedModel extends Model<TunedModel> implements MLWritable {
     this.largerBetter = largerBetter;
     this.prefixFits = prefixFits;
     this.provenance = Map.copyOf(provenance);
+    this.stopReason = stopReason;
   }
 
   @Override
@@ -176,6 +181,17 @@ public final class TunedModel extends Model<TunedModel> implements MLWritable {
     return provenance;
   }
 
+  /**
+   * Why the search stopped asking trials: SCHEDULE_DONE (the scheduler had nothing left to
+   * run, or maxTrials or a grid's size was reached), TIMEOUT (the search's {@code timeout}),
+   * NO_IMPROVEMENT ({@code stopAfterNoImprovement}), TARGET_REACHED ({@code targetMetric}),
+   * INTERRUPTED (the fitting thread was interrupted), or {@value #UNRECORDED} for a model saved
+   * by a sparktune that did not record it. Saved and loaded with the model.
+   */
+  public String stopReason() {
+    return stopReason;
+  }
+
   /** The search space, bound to the best model's stages where it was fitted. */
   public SearchSpace searchSpace() {
     return space;
@@ -194,7 +210,7 @@ public final class TunedModel extends Model<TunedModel> implements MLWritable {
   @Override
   public TunedModel copy(ParamMap extra) {
     TunedModel copy = new TunedModel(uid, bestModel == null ? null : bestModel.copy(extra),
-        space, trials, bestTrial, metricName, largerBetter, prefixFits, provenance);
+        space, trials, bestTrial, metricName, largerBetter, prefixFits, provenance, stopReason);
     return copyValues(copy, extra).setParent(parent());
   }
 
@@ -220,7 +236,7 @@ public final class TunedModel extends Model<TunedModel> implements MLWritable {
     }
     return "TunedModel: uid=" + uid + ", best " + metricName + "=" + bestMetric()
         + " at data fraction " + bestBudget() + " with " + bestParams() + ", " + trials.size()
-        + " trials";
+        + " trials, stopped: " + stopReason;
   }
 
   private void requireTrials() {

@@ -112,6 +112,17 @@ class FormatVersionTest {
   }
 
   @Test
+  void aModelSavedBeforeTheStopReasonWasRecordedLoadsWithItUnrecorded(@TempDir Path dir)
+      throws IOException {
+    String path = new Saved(tuned, TunedModel::load).save(dir);
+    assertEquals("SCHEDULE_DONE", SavedMetadata.read(path).path("stopReason").asText());
+    SavedMetadata.edit(path, meta -> meta.remove("stopReason"));
+    TunedModel loaded = TunedModel.load(path);
+    assertEquals(TunedModel.UNRECORDED, loaded.stopReason());
+    assertEquals(tuned.trialList(), loaded.trialList());
+  }
+
+  @Test
   void aFormatThatIsNotANumberFailsAndSaysTheWriterIsUnrecorded(@TempDir Path dir)
       throws IOException {
     String path = new Saved(choice, ModelChoice::load).save(dir);

@@ -96,6 +96,46 @@ class HyperparameterSearchBadInputTest {
   }
 
   @Test
+  void aStudyTimeoutOfZeroOrLessFailsSayingHowToHaveNone() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new HyperparameterSearch().setTimeout(0));
+    assertEquals("timeout must be more than 0 seconds but is 0.0; it is the wall-clock budget"
+        + " of the search: give the seconds it may take, e.g. setTimeout(3600), or"
+        + " clear(timeout()) for none.", e.getMessage());
+  }
+
+  @Test
+  void aTrialTimeoutOfZeroOrLessFailsSayingHowToHaveNone() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new HyperparameterSearch().setTrialTimeout(-5));
+    assertEquals("trialTimeout must be more than 0 seconds but is -5.0; it is the wall-clock"
+        + " budget of each trial at each data fraction: give the seconds it may take, e.g."
+        + " setTrialTimeout(600), or clear(trialTimeout()) for none.", e.getMessage());
+  }
+
+  @Test
+  void noImprovementBelowOneTrialFails() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new HyperparameterSearch().setStopAfterNoImprovement(0));
+    assertEquals("stopAfterNoImprovement must be at least 1 but is 0; it is the number of"
+        + " finished trials in a row without a better value that stops the study: give one,"
+        + " e.g. setStopAfterNoImprovement(10), or clear(stopAfterNoImprovement()) for none.",
+        e.getMessage());
+  }
+
+  @Test
+  void aTargetMetricThatIsNotFiniteFails() {
+    for (double bad : new double[] {Double.NaN, Double.POSITIVE_INFINITY}) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> new HyperparameterSearch().setTargetMetric(bad));
+      assertEquals("targetMetric must be a finite number but is " + bad + "; give the metric"
+          + " value that stops the study once a COMPLETE trial reaches it (at least it when"
+          + " the evaluator's larger values are better, at most it otherwise), e.g."
+          + " setTargetMetric(0.9), or clear(targetMetric()) for none.", e.getMessage());
+    }
+  }
+
+  @Test
   void missingEstimatorFailsWithAnExample() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> new HyperparameterSearch().fit(TestData.adultNumeric(10)));

@@ -35,7 +35,8 @@ class PersistenceTest {
             .fixed(lr.elasticNetParam(), 0.5))
         .setSampler(new GridSampler().setGridPoints("regParam", 3))
         .setSplitter(new StratifiedKFold().setNumFolds(2).setLabelCol("label"))
-        .setMaxTrials(3).setParallelism(2).setSeed(5).setTimeout(600);
+        .setMaxTrials(3).setParallelism(2).setSeed(5).setTimeout(600).setTrialTimeout(300)
+        .setStopAfterNoImprovement(50).setTargetMetric(0.999);
     model = search.fit(data);
   }
 
@@ -52,6 +53,9 @@ class PersistenceTest {
     assertEquals(2, loaded.getParallelism());
     assertEquals(5L, loaded.getSeed());
     assertEquals(600.0, loaded.getTimeout());
+    assertEquals(300.0, loaded.getTrialTimeout());
+    assertEquals(50, loaded.getStopAfterNoImprovement());
+    assertEquals(0.999, loaded.getTargetMetric());
     assertEquals(search.getEstimator().uid(), loaded.getEstimator().uid());
     assertEquals("areaUnderPR", ((BinaryClassificationEvaluator) loaded.getEvaluator())
         .getMetricName());
@@ -70,6 +74,8 @@ class PersistenceTest {
     assertEquals(model.bestMetric(), loaded.bestMetric());
     assertEquals("areaUnderPR", loaded.metricName());
     assertEquals(model.provenance(), loaded.provenance());
+    assertEquals("SCHEDULE_DONE", model.stopReason());
+    assertEquals(model.stopReason(), loaded.stopReason());
     assertEquals(model.bestParamMap().toString(), loaded.bestParamMap().toString());
     assertEquals(model.transform(data).select("prediction").collectAsList(),
         loaded.transform(data).select("prediction").collectAsList());

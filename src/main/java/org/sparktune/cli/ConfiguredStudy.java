@@ -90,7 +90,7 @@ final class ConfiguredStudy {
     if (splitterName.toLowerCase().startsWith("stratified")) {
       splitterOptions.putIfAbsent("labelCol", config.label());
     }
-    return new HyperparameterSearch()
+    HyperparameterSearch search = new HyperparameterSearch()
         .setEstimator(pipeline)
         .setEvaluator(evaluator(config.metric(), labelCol))
         .setSearchSpace(space(config.space(), model))
@@ -101,8 +101,21 @@ final class ConfiguredStudy {
         .setRaceFolds(config.raceFolds())
         .setMaxTrials(config.maxTrials())
         .setParallelism(config.parallelism())
-        .setSeed(config.seed())
-        .setTimeout(config.timeoutSeconds());
+        .setSeed(config.seed());
+    // 0 is "none" in the config, as it is the params' default; any other value is checked.
+    if (config.timeoutSeconds() != 0) {
+      search.setTimeout(config.timeoutSeconds());
+    }
+    if (config.trialTimeoutSeconds() != 0) {
+      search.setTrialTimeout(config.trialTimeoutSeconds());
+    }
+    if (config.stopAfterNoImprovement() != 0) {
+      search.setStopAfterNoImprovement(config.stopAfterNoImprovement());
+    }
+    if (config.targetMetric() != null) {
+      search.setTargetMetric(config.targetMetric());
+    }
+    return search;
   }
 
   private static Predictor<?, ?, ?> model(String name) {

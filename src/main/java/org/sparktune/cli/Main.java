@@ -11,6 +11,8 @@ import org.apache.spark.sql.functions;
 import org.sparktune.HyperparameterSearch;
 import org.sparktune.TunedModel;
 import org.sparktune.study.TuningException;
+import scala.Console;
+import scala.runtime.BoxedUnit;
 
 /**
  * The sparktune job: {@code tune --config study.json} reads the data, runs the study and prints
@@ -97,12 +99,18 @@ public final class Main {
     Dataset<Row> trials = model.trials();
     String metric = model.metricName();
     System.out.println();
-    System.out.printf("sparktune: %d trials in %.1f s; leaderboard by %s (best first):%n",
-        model.trialList().size(), seconds, metric);
-    trials.orderBy(model.isLargerBetter() ? functions.col("metric").desc_nulls_last()
+    System.out.printf("sparktune: %d trials in %.1f s (stopped: %s); leaderboard by %s (best"
+        + " first):%n", model.trialList().size(), seconds, model.stopReason(), metric);
+    Dataset<Row> board = trials.orderBy(model.isLargerBetter()
+            ? functions.col("metric").desc_nulls_last()
             : functions.col("metric").asc_nulls_last())
-        .drop("foldMetrics", "seed", "startTime", "endTime", "provenance")
-        .show(20, false);
+        .drop("foldMetrics", "seed", "startTime", "endTime", "provenance");
+    // show prints to Scala's Console, which keeps the System.out it first saw: point it at
+    // today's System.out.
+    Console.withOut(System.out, () -> {
+      board.show(20, false);
+      return BoxedUnit.UNIT;
+    });
     System.out.println("scheduler: " + model.provenance().get("scheduler"));
     System.out.println("best " + metric + " = " + model.bestMetric() + " (trial "
         + model.bestTrial().number() + ", judged on data fraction " + model.bestBudget()

@@ -35,18 +35,24 @@ import java.util.Set;
  * @param maxTrials trials at most
  * @param parallelism trials at once
  * @param seed study seed
- * @param timeoutSeconds wall-clock budget, 0 for none
+ * @param timeoutSeconds wall-clock budget of the search, 0 for none
+ * @param trialTimeoutSeconds wall-clock budget of each trial at each data fraction, 0 for none
+ * @param stopAfterNoImprovement finished trials in a row without a better value that stop the
+ *     study, 0 for none
+ * @param targetMetric the metric value that stops the study once a trial reaches it, or null
  */
 public record StudyConfig(String dataPath, String dataFormat, Map<String, String> dataOptions,
     List<String> columns, String label, String model, List<JsonNode> space,
     Map<String, Object> sampler, Map<String, Object> splitter, String metric,
     Map<String, Object> scheduler, Map<String, Object> fidelity, boolean raceFolds,
-    int maxTrials,
-    int parallelism, long seed, double timeoutSeconds) {
+    int maxTrials, int parallelism, long seed, double timeoutSeconds,
+    double trialTimeoutSeconds, int stopAfterNoImprovement, Double targetMetric) {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final Set<String> KEYS = Set.of("data", "label", "model", "space", "sampler",
-      "splitter", "metric", "scheduler", "fidelity", "raceFolds", "maxTrials", "parallelism", "seed", "timeoutSeconds");
+      "splitter", "metric", "scheduler", "fidelity", "raceFolds", "maxTrials", "parallelism",
+      "seed", "timeoutSeconds", "trialTimeoutSeconds", "stopAfterNoImprovement",
+      "targetMetric");
   private static final Set<String> DATA_KEYS = Set.of("path", "format", "options", "columns");
 
   /** Reads and checks the config at {@code file}. */
@@ -78,7 +84,9 @@ public record StudyConfig(String dataPath, String dataFormat, Map<String, String
         object(root.get("fidelity"), "dataFraction"), bool(file, root, "raceFolds"),
         root.path("maxTrials").asInt(20),
         root.path("parallelism").asInt(1), root.path("seed").asLong(42),
-        root.path("timeoutSeconds").asDouble(0));
+        root.path("timeoutSeconds").asDouble(0), root.path("trialTimeoutSeconds").asDouble(0),
+        root.path("stopAfterNoImprovement").asInt(0),
+        number(file, root, "targetMetric"));
   }
 
   private static void checkKeys(Path file, String prefix, JsonNode node, Set<String> known) {
@@ -98,6 +106,19 @@ public record StudyConfig(String dataPath, String dataFormat, Map<String, String
       throw new IllegalArgumentException("config " + file + " needs key '" + key + "'.");
     }
     return v;
+  }
+
+  /** The number at {@code key}, or null when the key is absent. */
+  private static Double number(Path file, JsonNode node, String key) {
+    JsonNode v = node.get(key);
+    if (v == null || v.isNull()) {
+      return null;
+    }
+    if (!v.isNumber()) {
+      throw new IllegalArgumentException("config " + file + " key '" + key + "' must be a"
+          + " number but is " + v + ".");
+    }
+    return v.asDouble();
   }
 
   private static String text(Path file, JsonNode node, String key, String fallback) {

@@ -2,6 +2,8 @@ package org.sparktune.exec;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -28,8 +30,16 @@ import org.sparktune.study.Trial;
  * estimators are mostly waits between small jobs, so keeping more of them in flight keeps the
  * executors' cores busy. Each trial runs in its own job group, whose description names the
  * trial, the fold and the params (as the Spark UI shows them), and in the FAIR pool of its
- * worker slot, so concurrent trials share executors. {@link #cancel} cancels a trial's jobs at
- * once. Thread-safe.
+ * worker slot, so concurrent trials share executors.
+ *
+ * <p>{@link #cancel} stops a trial for good ({@link TrialJobs}): its running jobs and any job
+ * its threads submit later are cancelled, its folds not yet started never start, and each fold
+ * checks before its fit, its transform and its evaluation that the trial goes on, so that the
+ * executors are free within moments and nothing of the trial runs after its work item was
+ * given up. The fold threads are not interrupted: the cancelled jobs already end their waits,
+ * and an interrupt that lands in Spark's own driver code (storing a broadcast, say) only adds
+ * errors of its own to the log. A trial is cancelled when it is cut off or when one of its
+ * folds fails; its {@link #run} then throws. Thread-safe.
  */
 public final class FoldEvaluation implements TrialLoop.RungTask {
 
@@ -40,8 +50,9 @@ public final class FoldEvaluation implements TrialLoop.RungTask {
   private final PipelinePlan plan;
   private final Evaluator evaluator;
   private final Function<Trial, ParamMap> paramMaps;
-  private final String studyId;
+  private final TrialJobs jobs;
   private final ExecutorService foldPool;
+  private final Map<Integer, List<Future<Double>>> running = new ConcurrentHashMap<>();
   private final FitPermits permits;
   private final long minValidationRows;
   private final FidelityPlan fidelity;
@@ -74,7 +85,7 @@ public final class FoldEvaluation implements TrialLoop.RungTask {
     this.plan = plan;
     this.evaluator = evaluator;
     this.paramMaps = paramMaps;
-    this.studyId = studyId;
+    this.jobs = new TrialJobs(sc, studyId);
     this.foldPool = foldPool;
     this.permits = new FitPermits(fitsInFlight);
     this.minValidationRows = minValidationRows;
@@ -101,25 +112,29 @@ public final class FoldEvaluation implements TrialLoop.RungTask {
    */
   public List<Double> runFolds(Trial trial, Budget budget, int slot, List<Integer> which)
       throws InterruptedException {
+    jobs.checkNotCancelled(trial);
     ParamMap params = fidelity.at(paramMaps.apply(trial), budget);
-    List<Future<Double>> running = new ArrayList<>();
+    List<Future<Double>> fits = new ArrayList<>();
     for (int index : which) {
-      running.add(foldPool.submit(() -> fitAndScore(trial, budget, slot, index, params)));
+      fits.add(foldPool.submit(() -> fitAndScore(trial, budget, slot, index, params)));
     }
+    running.put(trial.number(), fits);
     List<Double> metrics = new ArrayList<>();
     try {
-      for (Future<Double> f : running) {
+      for (Future<Double> f : fits) {
         metrics.add(f.get());
       }
     } catch (ExecutionException e) {
-      cancel(trial);
+      jobs.checkNotCancelled(trial);
+      cancel(trial, "another of its folds failed");
       Throwable cause = e.getCause();
       if (cause instanceof RuntimeException r) {
         throw r;
       }
       throw new IllegalStateException(TrialLoop.describe(cause), cause);
     } finally {
-      running.forEach(f -> f.cancel(false));
+      running.remove(trial.number());
+      fits.forEach(f -> f.cancel(false));
     }
     return metrics;
   }
@@ -139,20 +154,23 @@ public final class FoldEvaluation implements TrialLoop.RungTask {
     int k = folds.numFolds();
     double fraction = fidelity.dataFraction(budget);
     sc.setLocalProperty("spark.scheduler.pool", "sparktune-" + slot);
-    sc.setJobGroup(jobGroup(trial), "sparktune trial " + trial.number()
+    jobs.enter(trial, "sparktune trial " + trial.number()
         + (budget.fraction() < 1 ? " rung " + budget.rung() + " (" + fidelity.describe(budget)
             + ")" : "")
-        + " fold " + (fold + 1) + "/" + k + ": " + trial.params(), true);
+        + " fold " + (fold + 1) + "/" + k + ": " + trial.params());
     try {
+      jobs.checkNotCancelled(trial);
       Model<?> model = plan.rest().fit(folds.train(fold, fraction), params);
+      jobs.checkNotCancelled(trial);
       Dataset<Row> scored = model.transform(folds.validation(fold,
           validationFraction(fold, fraction)));
+      jobs.checkNotCancelled(trial);
       double metric = evaluator.copy(ParamMap.empty()).evaluate(scored);
       LOG.debug("Trial {} {} fold {}/{}: {}", trial.number(), fidelity.describe(budget),
           fold + 1, k, metric);
       return metric;
     } finally {
-      sc.clearJobGroup();
+      jobs.leave();
       sc.setLocalProperty("spark.scheduler.pool", null);
     }
   }
@@ -186,12 +204,19 @@ public final class FoldEvaluation implements TrialLoop.RungTask {
     return 1.0;
   }
 
-  /** Cancels every running Spark job of {@code trial}. */
+  /**
+   * Stops {@code trial} for good: cancels its running jobs and any it submits later, and its
+   * folds not yet started. Its {@link #run} throws soon after.
+   */
   public void cancel(Trial trial) {
-    sc.cancelJobGroup(jobGroup(trial));
+    cancel(trial, "the trial loop gave up its work item (a timeout, or the study ended)");
   }
 
-  private String jobGroup(Trial trial) {
-    return "sparktune-" + studyId + "-trial-" + trial.number();
+  private void cancel(Trial trial, String why) {
+    jobs.cancel(trial, why);
+    List<Future<Double>> fits = running.get(trial.number());
+    if (fits != null) {
+      fits.forEach(f -> f.cancel(false));
+    }
   }
 }

@@ -22,12 +22,43 @@ public final class InputErrors {
     return value;
   }
 
-  public static double notNegative(String param, double value) {
-    if (!(value >= 0)) {
-      throw new IllegalArgumentException(param + " must be 0 or more seconds but is " + value
-          + "; use 0 for no " + param + ".");
+  /**
+   * {@code seconds}, if it is a positive number of seconds; {@code what} says what the budget
+   * bounds and {@code example} is a value to suggest.
+   */
+  public static double positiveSeconds(String param, double seconds, String what,
+      String example) {
+    if (!(seconds > 0) || Double.isInfinite(seconds)) {
+      throw new IllegalArgumentException(param + " must be more than 0 seconds but is "
+          + seconds + "; it is the wall-clock budget of " + what + ": give the seconds it may"
+          + " take, e.g. set" + capitalized(param) + "(" + example + "), or clear(" + param
+          + "()) for none.");
+    }
+    return seconds;
+  }
+
+  public static int noImprovementTrials(int value) {
+    if (value < 1) {
+      throw new IllegalArgumentException("stopAfterNoImprovement must be at least 1 but is "
+          + value + "; it is the number of finished trials in a row without a better value"
+          + " that stops the study: give one, e.g. setStopAfterNoImprovement(10), or"
+          + " clear(stopAfterNoImprovement()) for none.");
     }
     return value;
+  }
+
+  public static double targetMetric(double value) {
+    if (!Double.isFinite(value)) {
+      throw new IllegalArgumentException("targetMetric must be a finite number but is " + value
+          + "; give the metric value that stops the study once a COMPLETE trial reaches it (at"
+          + " least it when the evaluator's larger values are better, at most it otherwise),"
+          + " e.g. setTargetMetric(0.9), or clear(targetMetric()) for none.");
+    }
+    return value;
+  }
+
+  private static String capitalized(String s) {
+    return Character.toUpperCase(s.charAt(0)) + s.substring(1);
   }
 
   public static String studyName(String value) {

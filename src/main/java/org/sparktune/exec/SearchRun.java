@@ -58,8 +58,12 @@ public final class SearchRun {
   public record Outcome(List<Trial> trials, Trial best, Model<?> bestModel, int prefixFits,
       TrialLoop.Ending ending) {}
 
-  /** Runs the search on {@code data}. */
+  /**
+   * Runs the search on {@code data}. The study timeout's clock starts here: it covers splitting
+   * and caching the folds, fitting the pipeline prefix and the trials, not the refit.
+   */
   public Outcome run(Dataset<Row> data) {
+    long clockStart = System.nanoTime();
     Evaluator evaluator = spec.evaluator();
     SearchSpace space = spec.space();
     Direction direction = evaluator.isLargerBetter() ? Direction.MAXIMIZE : Direction.MINIMIZE;
@@ -72,13 +76,13 @@ public final class SearchRun {
       tuned.add(fidelity.stageUid());
     }
     PipelinePlan plan = PipelinePlan.of(spec.estimator(), tuned);
-    int parallelism = spec.loop().parallelism();
-    int partitions = Math.max(1, sc.defaultParallelism() / parallelism);
+    int partitions = Math.max(1, sc.defaultParallelism() / spec.loop().parallelism());
     String studyId = UUID.randomUUID().toString().substring(0, 8);
     int prefixFits;
     TrialLoop.Ending ending;
-    ExecutorService foldPool = Executors.newFixedThreadPool(
-        parallelism * spec.splitter().numFolds(), daemon("sparktune-fold-"));
+    // Unbounded: a fold thread of a trial given up may still be unwinding when the next
+    // trial starts; the trial loop bounds the work items in flight, and so the fold fits.
+    ExecutorService foldPool = Executors.newCachedThreadPool(daemon("sparktune-fold-"));
     long trialLimit = Math.min(spec.loop().maxTrials(), study.capacity());
     try (Folds folds = spec.splitter().split(data, spec.seed(),
         fidelity.splitFractions(spec.scheduler().budgets(trialLimit)));
@@ -92,9 +96,11 @@ public final class SearchRun {
       TrialLoop.RungTask task = spec.raceFolds() ? new FoldRace(evaluation, study,
           FoldRacing.reductionFactor(spec.scheduler()), spec.loop()) : evaluation;
       ending = new TrialLoop(study, spec.scheduler(), spec.loop(), spec.fidelity())
-          .run(task, evaluation::cancel);
+          .clockStartedAt(clockStart).run(task, evaluation::cancel);
     } finally {
-      foldPool.shutdownNow();
+      // No interrupt: a fold thread of a cancelled trial ends on its own once its next job is
+      // refused, and an interrupt inside Spark's driver code only logs errors of its own.
+      foldPool.shutdown();
     }
     List<Trial> trials = study.trials();
     Optional<Trial> best = study.bestTrial();

@@ -21,7 +21,7 @@ import org.sparktune.study.TrialStore;
  * have defaults (full-budget scheduler, the data-fraction fidelity, no fold racing, an
  * in-memory store, study name {@value
  * Study#DEFAULT_NAME}, 20 trials, 1 at a time, as many full fits in flight as trials, seed 0,
- * no timeout, refit on, reproducible).
+ * no timeout, no trial timeout, no study-level stop, refit on, reproducible).
  *
  * @param estimator what each trial fits
  * @param evaluator how each fold is scored
@@ -34,7 +34,8 @@ import org.sparktune.study.TrialStore;
  * @param splitter cuts the folds
  * @param store where the study's events are kept
  * @param studyName the study's name in its store
- * @param loop parallelism, trial budget, timeout and order of the trial loop
+ * @param loop parallelism, trial budget, timeouts, study-level stops and order of the trial
+ *     loop
  * @param fitsInFlight full-data fold fits that may run at once, a fit at data fraction f
  *     counting as f; 0 for no bound beyond parallelism × folds
  * @param minValidationRows the fewest validation rows a rung below full data is scored on
@@ -83,6 +84,9 @@ public record SearchSpec(Estimator<?> estimator, Evaluator evaluator, SearchSpac
     private int parallelism = 1;
     private int maxTrials = 20;
     private Duration timeout;
+    private Duration trialTimeout;
+    private int noImprovementTrials;
+    private Double targetMetric;
     private boolean reproducible = true;
     private long seed;
     private boolean refit = true;
@@ -160,6 +164,24 @@ public record SearchSpec(Estimator<?> estimator, Evaluator evaluator, SearchSpac
       return this;
     }
 
+    /** Wall-clock budget of each work item (a trial at one budget), or null for none. */
+    public Builder trialTimeout(Duration value) {
+      trialTimeout = value;
+      return this;
+    }
+
+    /** Finished trials in a row without a better value that stop the study; 0 for none. */
+    public Builder noImprovementTrials(int value) {
+      noImprovementTrials = value;
+      return this;
+    }
+
+    /** The value that stops the study once a COMPLETE trial reaches it, or null for none. */
+    public Builder targetMetric(Double value) {
+      targetMetric = value;
+      return this;
+    }
+
     public Builder reproducible(boolean value) {
       reproducible = value;
       return this;
@@ -192,7 +214,8 @@ public record SearchSpec(Estimator<?> estimator, Evaluator evaluator, SearchSpac
       return new SearchSpec(estimator, evaluator, space, sampler, scheduler, fidelity,
           raceFolds, splitter,
           store == null ? new InMemoryTrialStore() : store, studyName,
-          new LoopSettings(parallelism, maxTrials, timeout, reproducible),
+          new LoopSettings(parallelism, maxTrials, timeout, reproducible, trialTimeout,
+              noImprovementTrials, targetMetric),
           fitsInFlight == null ? parallelism : fitsInFlight, minValidationRows, seed, refit);
     }
   }

@@ -1,13 +1,16 @@
 package org.sparktune.exec;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
@@ -20,6 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sparktune.exec.WorkItem.Finished;
 import org.sparktune.schedule.Budget;
 import org.sparktune.schedule.DataFraction;
 import org.sparktune.schedule.Decision;
@@ -38,8 +42,8 @@ import org.sparktune.study.TrialState;
  * Runs a study's work items — a trial at a budget, as its {@link Scheduler} hands them out —
  * up to {@code parallelism} at a time: decisions and asks on the calling thread, runs on
  * workers, each rung reported to the study when it returns, until the schedule is done, the
- * trial budget is spent or the timeout passes. Plain Java: what running a budget means is the
- * {@link RungTask} given to {@link #run}.
+ * trial budget is spent, a timeout passes or a study-level stop is seen. Plain Java: what
+ * running a budget means is the {@link RungTask} given to {@link #run}.
  *
  * <p>Reproducible order (the default): with a seed, the trials, their params and their results
  * do not depend on timing. Trial {@code n} is proposed seeing the results (at the scheduler's
@@ -48,14 +52,32 @@ import org.sparktune.study.TrialState;
  * for trial {@code n} (grid, random, QMC, start-up trials) never waits. Free-running order
  * ({@code reproducible = false}) shows the sampler whatever has finished when a slot frees up.
  *
- * <p>At the timeout nothing new starts and every running item is cancelled through the cancel
- * hook (which must make its task return or throw soon); what those items return is not
- * counted: a trial with an earlier rung is PRUNED at that rung, one without is FAILED. A task
- * that throws fails its trial with the message; the study goes on. A task that throws {@link
- * StoppedEarly} (fold racing) ends its trial PRUNED with a partial rung of the folds it ran:
- * kept in the record, never shown to the sampler or the scheduler as the rung's result. When
- * the loop ends, a trial still waiting for the scheduler is PRUNED at its last rung. The thread
- * pool lives for one {@code run} and is shut down before it returns.
+ * <p>Stopping: at the study timeout nothing new starts and every running item is cancelled
+ * through the cancel hook; the loop then waits at most {@link #GRACE} (1 s) for them and
+ * returns, whether or not they have: the hook must make its task stop using the cluster (see
+ * {@link FoldEvaluation#cancel}), but the loop does not wait for a task that ignores it. A work
+ * item (one trial at one budget) that runs longer than the trial timeout is cancelled the same
+ * way, and the study goes on. A result that a task finishes after the deadline that cut it off
+ * is not counted, even when it comes back within the grace: the trial is PRUNED with the reason
+ * (its budget is that of its last finished rung, or none). A task given up after the grace is
+ * left to unwind on its own thread, which the loop never hears from again; nothing it returns
+ * reaches the study. A task that throws before its deadline fails its trial with the message;
+ * the study goes on. A task that throws {@link StoppedEarly} (fold racing) ends its trial
+ * PRUNED with a partial rung of the folds it ran: kept in the record, never shown to the
+ * sampler or the scheduler as the rung's result. When the loop ends, a trial still waiting for
+ * the scheduler is PRUNED at its last rung.
+ *
+ * <p>Study-level stops ({@link StudyStops}): before it asks trial {@code n}, the loop checks
+ * the finished trials numbered {@code n - parallelism} and below (in reproducible order,
+ * waiting for any of them still running a work item; every finished trial in free-running
+ * order). Once no improvement in {@code noImprovementTrials} trials, or a COMPLETE trial at the
+ * target value, is seen, no trial is asked any more; the trials already asked run on as the
+ * scheduler says, and the run ends with that reason. With a seed and a scheduler whose trials
+ * each run one work item ({@code FullBudget}), the number of trials is then the same at any
+ * timing: at parallelism 1, a stop seen after trial {@code k} leaves {@code k + 1} trials.
+ *
+ * <p>The thread pool lives for one {@code run} and is shut down (its threads interrupted)
+ * before it returns.
  */
 public final class TrialLoop {
 
@@ -68,8 +90,21 @@ public final class TrialLoop {
     /** The wall-clock budget ran out. */
     TIMEOUT,
     /** The calling thread was interrupted. */
-    INTERRUPTED
+    INTERRUPTED,
+    /** No improvement of the best value in the set number of finished trials in a row. */
+    NO_IMPROVEMENT,
+    /** A COMPLETE trial reached the target value. */
+    TARGET_REACHED
   }
+
+  /**
+   * How long the loop waits, once it has cancelled a work item, for the item to return before
+   * it records the trial and gives the item up.
+   */
+  public static final Duration GRACE = Duration.ofSeconds(1);
+
+  /** A deadline that never comes: no timeout. Deadlines are System.nanoTime values. */
+  static final long NEVER = Long.MAX_VALUE;
 
   /** What running one trial at one budget means; it may be called from several threads. */
   @FunctionalInterface
@@ -108,7 +143,11 @@ public final class TrialLoop {
   private final Scheduler scheduler;
   private final LoopSettings settings;
   private final Fidelity fidelity;
-  private final Map<Future<List<Double>>, Running> running = new HashMap<>();
+  private final StudyStops stops;
+  private final Map<Future<Finished>, WorkItem> running = new HashMap<>();
+  private long clockStart = Long.MIN_VALUE;
+  private long deadline = NEVER;
+  private Ending stopped;
 
   /** A loop over {@code study}, scheduled by {@code scheduler}, over data fractions. */
   public TrialLoop(Study study, Scheduler scheduler, LoopSettings settings) {
@@ -124,52 +163,130 @@ public final class TrialLoop {
     this.scheduler = scheduler;
     this.settings = settings;
     this.fidelity = fidelity;
+    this.stops = new StudyStops(study.direction(), settings.noImprovementTrials(),
+        settings.targetMetric());
   }
 
-  /** Runs work items until the schedule is done or a budget is spent. */
+  /**
+   * Starts the study timeout's clock at {@code nanoTime} ({@link System#nanoTime}), e.g. when
+   * the search began to split its data, rather than when {@link #run} is called.
+   */
+  public TrialLoop clockStartedAt(long nanoTime) {
+    clockStart = nanoTime;
+    return this;
+  }
+
+  /**
+   * Runs work items until the schedule is done, a budget is spent or a study-level stop is
+   * seen; {@code cancel} is called with a trial whose running item is given up.
+   */
   public Ending run(RungTask task, Consumer<Trial> cancel) {
     Duration timeout = settings.timeout();
-    long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
-    ExecutorService pool = Executors.newFixedThreadPool(settings.parallelism(), threads());
-    CompletionService<List<Double>> done = new ExecutorCompletionService<>(pool);
+    long start = clockStart == Long.MIN_VALUE ? System.nanoTime() : clockStart;
+    deadline = timeout == null ? NEVER : start + timeout.toNanos();
+    ExecutorService pool = Executors.newCachedThreadPool(threads());
+    CompletionService<Finished> done = new ExecutorCompletionService<>(pool);
     boolean[] free = new boolean[settings.parallelism()];
     java.util.Arrays.fill(free, true);
-    Ending ending = Ending.SCHEDULE_DONE;
+    Ending ending = null;
     try {
       while (true) {
-        if (ending == Ending.SCHEDULE_DONE) {
+        long now = System.nanoTime();
+        if (ending == null && passed(now, deadline)) {
+          ending = Ending.TIMEOUT;
+          LOG.info("Study timeout of {} reached: cancelling {} running work item(s)",
+              seconds(timeout), running.size());
+          for (WorkItem r : running.values()) {
+            cut(r, studyTimeoutReason(r), now, cancel);
+          }
+        }
+        expire(now, cancel, free);
+        if (ending == null) {
           dispatch(task, done, free);
         }
         if (running.isEmpty()) {
           break;
         }
-        Future<List<Double>> next = ending == Ending.TIMEOUT ? done.take()
-            : done.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-        if (next == null) {
-          ending = Ending.TIMEOUT;
-          LOG.info("Study timeout of {} reached: cancelling {} running trial(s)", timeout,
-              running.size());
-          running.values().forEach(r -> cancel.accept(r.trial()));
-          continue;
+        long at = nextEvent(ending == null);
+        long wait = at == NEVER ? Long.MAX_VALUE : at - System.nanoTime();
+        Future<Finished> next = wait > 0 ? done.poll(wait, TimeUnit.NANOSECONDS) : done.poll();
+        WorkItem r = next == null ? null : running.remove(next);
+        if (r != null) {
+          free[r.slot] = true;
+          record(r, next);
         }
-        Running r = running.remove(next);
-        free[r.slot()] = true;
-        record(r, next, ending == Ending.TIMEOUT);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       ending = Ending.INTERRUPTED;
-      running.values().forEach(r -> cancel.accept(r.trial()));
-      running.values().forEach(r -> stop(r.trial(), "interrupted"));
+      running.values().forEach(r -> cancel.accept(r.trial));
+      running.values().forEach(r -> stop(r.trial, "interrupted"));
       running.clear();
     } finally {
       pool.shutdownNow();
+    }
+    if (ending == null) {
+      ending = stopped == null ? Ending.SCHEDULE_DONE : stopped;
     }
     settle(ending);
     return ending;
   }
 
-  private void dispatch(RungTask task, CompletionService<List<Double>> done, boolean[] free) {
+  /**
+   * Cuts off every item past its trial timeout, and gives up every cut item past its grace:
+   * its trial is recorded PRUNED and its slot freed; what it returns later is dropped.
+   */
+  private void expire(long now, Consumer<Trial> cancel, boolean[] free) {
+    Iterator<Map.Entry<Future<Finished>, WorkItem>> it = running.entrySet().iterator();
+    while (it.hasNext()) {
+      Map.Entry<Future<Finished>, WorkItem> e = it.next();
+      WorkItem r = e.getValue();
+      if (r.cutReason == null && passed(now, r.trialDeadline)) {
+        LOG.info("Trial {} ran past the trial timeout of {}: cancelling it",
+            r.trial.number(), seconds(settings.trialTimeout()));
+        cut(r, trialTimeoutReason(r), now, cancel);
+      } else if (r.cutReason != null && passed(now, r.graceEnd)) {
+        LOG.info("Trial {} did not return within {} of its cancel; giving it up",
+            r.trial.number(), seconds(GRACE));
+        it.remove();
+        free[r.slot] = true;
+        e.getKey().cancel(true);
+        stop(r.trial, r.cutReason);
+      }
+    }
+  }
+
+  /** Cancels {@code r}'s trial for {@code reason} and starts its grace. */
+  private static void cut(WorkItem r, String reason, long now, Consumer<Trial> cancel) {
+    if (r.cutReason != null) {
+      return;
+    }
+    r.cutReason = reason;
+    r.graceEnd = now + GRACE.toNanos();
+    cancel.accept(r.trial);
+  }
+
+  /**
+   * When (System.nanoTime) the loop must next look at the clock: a deadline or the end of a
+   * grace, or {@link #NEVER}.
+   */
+  private long nextEvent(boolean studyDeadline) {
+    long next = studyDeadline ? deadline : NEVER;
+    for (WorkItem r : running.values()) {
+      long at = r.cutReason == null ? r.trialDeadline : r.graceEnd;
+      if (at != NEVER && (next == NEVER || at - next < 0)) {
+        next = at;
+      }
+    }
+    return next;
+  }
+
+  /** Whether System.nanoTime {@code now} is at or past {@code at} ({@link #NEVER}: never). */
+  private static boolean passed(long now, long at) {
+    return at != NEVER && now - at >= 0;
+  }
+
+  private void dispatch(RungTask task, CompletionService<Finished> done, boolean[] free) {
     while (true) {
       SchedulerView view = view();
       Decision d = scheduler.next(view);
@@ -200,6 +317,17 @@ public final class TrialLoop {
         if (!mayAsk(n, rung)) {
           return;
         }
+        if (stops.any()) {
+          if (!settledForStops(n)) {
+            return;
+          }
+          Ending stop = stops.check(study.trials(), settledBefore);
+          if (stop != null) {
+            stopped = stop;
+            LOG.info("Study stops asking trials ({}): {}", stop, stops.describe(stop));
+            continue;
+          }
+        }
         trial = study.ask(rung, settledBefore);
         budget = s.budget();
       } else if (d instanceof Decision.Run r) {
@@ -213,12 +341,9 @@ public final class TrialLoop {
         return;
       }
       int slot = takeSlot(free);
-      Instant start = study.now();
-      Trial item = trial;
-      Budget at = budget;
-      task.submitted(item, at);
-      running.put(done.submit(() -> task.run(item, at, slot)),
-          new Running(trial, budget, slot, start));
+      WorkItem work = new WorkItem(trial, budget, slot, study.now(), trialDeadline());
+      task.submitted(trial, budget);
+      running.put(done.submit(() -> work.call(task)), work);
     }
   }
 
@@ -234,13 +359,36 @@ public final class TrialLoop {
       return true;
     }
     Set<Integer> inFlight = new HashSet<>();
-    running.values().forEach(r -> inFlight.add(r.trial().number()));
+    running.values().forEach(r -> inFlight.add(r.trial.number()));
     for (int m = 0; m <= n - settings.parallelism(); m++) {
       if (inFlight.contains(m) && !study.isSettled(m, rung)) {
         return false;
       }
     }
     return true;
+  }
+
+  /**
+   * Whether the study-level stops may be checked before asking trial {@code n}: in
+   * reproducible order, no trial numbered {@code n - parallelism} or below is running a work
+   * item (one waiting for the scheduler is read as it stands, unfinished).
+   */
+  private boolean settledForStops(int n) {
+    if (!settings.reproducible()) {
+      return true;
+    }
+    for (WorkItem r : running.values()) {
+      if (r.trial.number() <= n - settings.parallelism()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The trial deadline of an item starting now, or none. */
+  private long trialDeadline() {
+    Duration limit = settings.trialTimeout();
+    return limit == null ? NEVER : System.nanoTime() + limit.toNanos();
   }
 
   /**
@@ -283,9 +431,10 @@ public final class TrialLoop {
       progress.add(new TrialProgress(t.number(), status(t.state()), reports));
     }
     Set<Integer> inFlight = new HashSet<>();
-    running.values().forEach(r -> inFlight.add(r.trial().number()));
+    running.values().forEach(r -> inFlight.add(r.trial.number()));
     long limit = Math.min(settings.maxTrials(), study.capacity());
-    boolean canCreate = trials.size() < settings.maxTrials() && study.hasNext();
+    boolean canCreate = stopped == null && trials.size() < settings.maxTrials()
+        && study.hasNext();
     return new SchedulerView(progress, inFlight, canCreate, limit);
   }
 
@@ -302,49 +451,52 @@ public final class TrialLoop {
     }
   }
 
-  private void record(Running r, Future<List<Double>> future, boolean timedOut) {
+  private void record(WorkItem r, Future<Finished> future) {
     Instant end = study.now();
-    Trial trial = r.trial();
+    Trial trial = r.trial;
+    Finished finished;
     try {
-      List<Double> folds = future.get();
-      if (timedOut) {
-        stop(trial, "stopped at the study timeout of " + settings.timeout()
-            + "; its result at data fraction " + r.budget().fraction() + " came after it and"
-            + " does not count");
-        return;
-      }
-      for (int i = 0; i < folds.size(); i++) {
-        if (Double.isNaN(folds.get(i))) {
-          logEnd(study.fail(trial, "fold " + (i + 1) + " metric is NaN at data fraction "
-              + r.budget().fraction()));
-          return;
-        }
-      }
-      Rung rung = Rung.of(r.budget().rung(), r.budget().fraction(), folds, r.start(), end,
-          iterations(r.budget()), false);
-      study.report(trial, rung);
-      if (r.budget().fraction() < 1) {
-        LOG.info("Trial {} rung {} ({}): value={} folds={}", trial.number(), rung.rung(),
-            rung.iterations() == null ? "data fraction " + rung.budget()
-                : "iterations " + rung.iterations(), rung.value(), folds);
-      }
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof StoppedEarly stopped && !timedOut) {
-        study.report(trial, Rung.of(r.budget().rung(), r.budget().fraction(),
-            stopped.foldValues(), r.start(), end, iterations(r.budget()), true));
-        logEnd(study.prune(trial, stopped.getMessage()));
-        return;
-      }
-      String why = describe(e.getCause() == null ? e : e.getCause());
-      if (timedOut) {
-        stop(trial, "cancelled at the study timeout of " + settings.timeout() + " (" + why
-            + ")");
-      } else {
-        logEnd(study.fail(trial, why));
-      }
+      finished = future.get();
+    } catch (ExecutionException | CancellationException e) {
+      finished = new Finished(null, e, System.nanoTime());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       stop(trial, "interrupted");
+      return;
+    }
+    String late = lateReason(r, finished.atNanos());
+    if (late != null) {
+      stop(trial, late);
+      return;
+    }
+    if (finished.error() != null) {
+      Throwable error = finished.error();
+      if (error instanceof ExecutionException && error.getCause() != null) {
+        error = error.getCause();
+      }
+      if (error instanceof StoppedEarly early) {
+        study.report(trial, Rung.of(r.budget.rung(), r.budget.fraction(), early.foldValues(),
+            r.start, end, iterations(r.budget), true));
+        logEnd(study.prune(trial, early.getMessage()));
+        return;
+      }
+      logEnd(study.fail(trial, describe(error)));
+      return;
+    }
+    List<Double> folds = finished.folds();
+    for (int i = 0; i < folds.size(); i++) {
+      if (Double.isNaN(folds.get(i))) {
+        logEnd(study.fail(trial, "fold " + (i + 1) + " metric is NaN at "
+            + describeBudget(r.budget)));
+        return;
+      }
+    }
+    Rung rung = Rung.of(r.budget.rung(), r.budget.fraction(), folds, r.start, end,
+        iterations(r.budget), false);
+    study.report(trial, rung);
+    if (r.budget.fraction() < 1) {
+      LOG.info("Trial {} rung {} ({}): value={} folds={}", trial.number(), rung.rung(),
+          describeBudget(r.budget), rung.value(), folds);
     }
   }
 
@@ -352,24 +504,60 @@ public final class TrialLoop {
     return fidelity instanceof Iterations it ? it.at(budget.fraction()) : null;
   }
 
-  /** Ends a trial cut off: PRUNED at its last rung if it has one, else FAILED. */
+  /** The budget as logs and reasons name it: a data fraction or an iteration count. */
+  private String describeBudget(Budget budget) {
+    Integer n = iterations(budget);
+    return n == null ? "data fraction " + budget.fraction() : "iterations " + n;
+  }
+
+  /**
+   * Why what {@code r} finished at {@code atNanos} does not count, or null when it does: it
+   * came after the study timeout or after the item's trial timeout.
+   */
+  private String lateReason(WorkItem r, long atNanos) {
+    if (deadline != NEVER && atNanos - deadline > 0) {
+      return studyTimeoutReason(r);
+    }
+    if (r.trialDeadline != NEVER && atNanos - r.trialDeadline > 0) {
+      return trialTimeoutReason(r);
+    }
+    return null;
+  }
+
+  private String studyTimeoutReason(WorkItem r) {
+    return "stopped at the study timeout of " + seconds(settings.timeout())
+        + " while running " + describeBudget(r.budget);
+  }
+
+  private String trialTimeoutReason(WorkItem r) {
+    return "stopped at the trial timeout of " + seconds(settings.trialTimeout())
+        + " while running " + describeBudget(r.budget);
+  }
+
+  /** Ends a trial cut off: PRUNED, at the budget of its last rung if it has one. */
   private void stop(Trial trial, String why) {
     Trial current = study.trial(trial.number());
     if (current.state().isFinished()) {
       return;
     }
-    logEnd(current.rungs().isEmpty() ? study.fail(current, why) : study.prune(current, why));
+    logEnd(study.prune(current, why));
   }
 
   /** Ends every trial still running when the loop stops. */
   private void settle(Ending ending) {
     for (Trial t : study.trials()) {
       if (!t.state().isFinished()) {
-        stop(t, ending == Ending.TIMEOUT ? "the study timeout of " + settings.timeout()
+        stop(t, ending == Ending.TIMEOUT ? "the study timeout of " + seconds(settings.timeout())
             + " passed before its next rung" : "the study ended (" + ending + ") before its"
             + " next rung");
       }
     }
+  }
+
+  /** {@code d} in seconds, e.g. "4 s" or "0.2 s". */
+  static String seconds(Duration d) {
+    return new BigDecimal(d.toNanos()).movePointLeft(9).stripTrailingZeros().toPlainString()
+        + " s";
   }
 
   private static void logEnd(Trial told) {
@@ -411,6 +599,4 @@ public final class TrialLoop {
       return t;
     };
   }
-
-  private record Running(Trial trial, Budget budget, int slot, Instant start) {}
 }

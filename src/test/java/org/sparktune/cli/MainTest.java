@@ -42,7 +42,7 @@ class MainTest {
         "metric": "areaUnderROC",
         "maxTrials": 9,
         "parallelism": %d,
-        "seed": 7
+        "seed": 7%s
       }
       """;
 
@@ -53,13 +53,24 @@ class MainTest {
 
   /** Runs the job on a config with {@code scheduler}; returns [exit code, stdout, stderr]. */
   private static String[] tune(String scheduler) throws IOException {
-    return tune(scheduler, 2);
+    return tune(scheduler, 2, "");
   }
 
   /** Runs the job at {@code parallelism}; returns [exit code, stdout, stderr]. */
   private static String[] tune(String scheduler, int parallelism) throws IOException {
+    return tune(scheduler, parallelism, "");
+  }
+
+  /** As {@link #tune(String)}, with {@code moreKeys} (",\n  \"key\": value", …) added. */
+  private static String[] tune(String scheduler, String moreKeys) throws IOException {
+    return tune(scheduler, 2, moreKeys);
+  }
+
+  /** Runs the job at {@code parallelism} with {@code moreKeys}; returns [exit code, stdout, stderr]. */
+  private static String[] tune(String scheduler, int parallelism, String moreKeys)
+      throws IOException {
     Path config = Files.createTempFile("sparktune-study", ".json");
-    Files.writeString(config, STUDY.formatted(scheduler, parallelism));
+    Files.writeString(config, STUDY.formatted(scheduler, parallelism, moreKeys));
     PrintStream out = System.out;
     PrintStream err = System.err;
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
@@ -98,7 +109,7 @@ class MainTest {
       // The scheduler's slot also carries the keys that follow it in the config.
       Files.writeString(config, STUDY.formatted("{\"name\": \"successiveHalving\"},"
           + " \"fidelity\": {\"name\": \"iterations\", \"param\": \"maxIter\","
-          + " \"maxValue\": 81, \"minValue\": 3}, \"raceFolds\": true", 1));
+          + " \"maxValue\": 81, \"minValue\": 3}, \"raceFolds\": true", 1, ""));
       StructType schema = new StructType().add("age", DataTypes.DoubleType)
           .add("income", DataTypes.StringType);
       HyperparameterSearch search = ConfiguredStudy.build(StudyConfig.read(config), schema);
@@ -145,5 +156,34 @@ class MainTest {
         + " fullBudget, hyperband, medianStopping, multiFidelity, successiveHalving,"
         + " thresholdStopping].",
         run[2].strip());
+  }
+
+  @Test
+  void theStopKeysSetTheSearchsTimeoutsAndStops() throws IOException {
+    Path file = Files.createTempFile("sparktune-study", ".json");
+    try {
+      Files.writeString(file, STUDY.formatted("{\"name\": \"fullBudget\"}",
+          ", \"timeoutSeconds\": 900, \"trialTimeoutSeconds\": 60,"
+              + " \"stopAfterNoImprovement\": 5, \"targetMetric\": 0.93"));
+      StudyConfig config = StudyConfig.read(file);
+      HyperparameterSearch search = ConfiguredStudy.build(config,
+          Main.load(SparkTestSession.get(), config).schema());
+      assertEquals(900.0, search.getTimeout());
+      assertEquals(60.0, search.getTrialTimeout());
+      assertEquals(5, search.getStopAfterNoImprovement());
+      assertEquals(0.93, search.getTargetMetric());
+    } finally {
+      Files.delete(file);
+    }
+  }
+
+  @Test
+  void aStopKeyOutOfRangeFailsBeforeTraining() throws IOException {
+    String[] run = tune("{\"name\": \"fullBudget\"}", ", \"stopAfterNoImprovement\": -1");
+    assertEquals("2", run[0]);
+    assertEquals("sparktune: bad input: stopAfterNoImprovement must be at least 1 but is -1; it"
+        + " is the number of finished trials in a row without a better value that stops the"
+        + " study: give one, e.g. setStopAfterNoImprovement(10), or"
+        + " clear(stopAfterNoImprovement()) for none.", run[2].strip());
   }
 }
