@@ -10,7 +10,7 @@ import org.apache.spark.SparkContext;
 import org.apache.spark.SparkExecutorInfo;
 import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineModel;
-import org.apache.spark.ml.classification.LogisticRegression;
+import org.apache.spark.ml.classification.GBTClassifier;
 import org.apache.spark.ml.evaluation.BinaryClassificationEvaluator;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -29,10 +29,10 @@ import org.sparktune.testing.SparkTestSession;
 import org.sparktune.testing.TestData;
 
 /**
- * The study timeout holds on real Spark over a deliberately slow LogisticRegression: 8,000
- * Adult rows, one-hot features, no standardization, no regularization, tolerance 0 (about 200
- * iterations and 12 s at maxIter 1,000 alone on the test session of a loaded 2-core machine;
- * here two of them share it).
+ * The study timeout holds on real Spark over deliberately slow fits: gradient-boosted trees of
+ * 1,000 iterations on 8,000 Adult rows, each iteration a few Spark jobs, so that a fit takes
+ * minutes on any machine and neither can finish before the timeout, however quiet the machine
+ * (a slow LogisticRegression converged before the timeout on a quiet one).
  */
 class StudyTimeoutOnSparkTest {
 
@@ -51,16 +51,16 @@ class StudyTimeoutOnSparkTest {
     features.unpersist();
   }
 
-  private static LogisticRegression slowable() {
-    return new LogisticRegression().setStandardization(false).setRegParam(0).setTol(0);
+  private static GBTClassifier slowable() {
+    return new GBTClassifier().setMaxDepth(5);
   }
 
   /** A search over maxIter: the values listed, in order, on one holdout split. */
-  private static HyperparameterSearch search(LogisticRegression lr, int parallelism,
+  private static HyperparameterSearch search(GBTClassifier gbt, int parallelism,
       Object... maxIters) {
-    return new HyperparameterSearch().setEstimator(lr)
+    return new HyperparameterSearch().setEstimator(gbt)
         .setEvaluator(new BinaryClassificationEvaluator())
-        .setSearchSpace(new SearchSpace().categorical(lr.maxIter(), maxIters))
+        .setSearchSpace(new SearchSpace().categorical(gbt.maxIter(), maxIters))
         .setSampler(new GridSampler())
         .setSplitter(new Holdout().setLabelCol("label"))
         .setMaxTrials(maxIters.length).setParallelism(parallelism).setSeed(7).setRefit(false);
@@ -82,10 +82,10 @@ class StudyTimeoutOnSparkTest {
   void theStudyTimeoutHoldsWithinTwoSecondsAndTheExecutorsAreFreeWithinOneAfterIt()
       throws InterruptedException {
     // Two slow fits at once, both far longer than the timeout: neither may finish.
-    LogisticRegression lr = slowable();
+    GBTClassifier gbt = slowable();
     double timeout = 8;
     InMemoryTrialStore store = new InMemoryTrialStore();
-    HyperparameterSearch tuner = search(lr, 2, 1000, 1001).setTimeout(timeout)
+    HyperparameterSearch tuner = search(gbt, 2, 1000, 1001).setTimeout(timeout)
         .setTrialStore(store);
     long start = System.nanoTime();
     TuningException e = assertThrows(TuningException.class, () -> tuner.fit(features));

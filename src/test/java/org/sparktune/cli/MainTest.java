@@ -162,7 +162,7 @@ class MainTest {
   void theStopKeysSetTheSearchsTimeoutsAndStops() throws IOException {
     Path file = Files.createTempFile("sparktune-study", ".json");
     try {
-      Files.writeString(file, STUDY.formatted("{\"name\": \"fullBudget\"}",
+      Files.writeString(file, STUDY.formatted("{\"name\": \"fullBudget\"}", 2,
           ", \"timeoutSeconds\": 900, \"trialTimeoutSeconds\": 60,"
               + " \"stopAfterNoImprovement\": 5, \"targetMetric\": 0.93"));
       StudyConfig config = StudyConfig.read(file);
