@@ -26,6 +26,7 @@ import org.sparktune.exec.Provenance;
 import org.sparktune.exec.SearchChecks;
 import org.sparktune.exec.SearchRun;
 import org.sparktune.exec.SearchSpec;
+import org.sparktune.schedule.Budget;
 import org.sparktune.schedule.DataFraction;
 import org.sparktune.schedule.Fidelities;
 import org.sparktune.schedule.Fidelity;
@@ -596,7 +597,7 @@ public final class HyperparameterSearch extends Estimator<TunedModel> implements
     if (!checked.scheduler().equals(getScheduler())) {
       provenance.put("schedulerChoice", Schedulers.toJson(getScheduler()));
     }
-    TunedModel model = new TunedModel(uid, outcome.bestModel(), checked.boundSpace(),
+    TunedModel model = new TunedModel(uid, outcome.bestModel(), refitSpace(checked),
         outcome.trials(), outcome.best().number(), SearchChecks.metricName(getEvaluator()),
         getEvaluator().isLargerBetter(), outcome.prefixFits(), provenance,
         outcome.ending().name());
@@ -606,6 +607,20 @@ public final class HyperparameterSearch extends Estimator<TunedModel> implements
   /** {@code seconds} as a Duration, or null for 0 (none). */
   private static Duration duration(double seconds) {
     return seconds > 0 ? Duration.ofNanos(Math.round(seconds * 1e9)) : null;
+  }
+
+  /**
+   * The space as the refit used it: under the {@code Iterations} fidelity, its param fixed at
+   * its full value, so that the model's {@code bestParamMap()} fits what {@code bestModel()} is.
+   */
+  private SearchSpace refitSpace(SearchChecks.Checked checked) {
+    SearchSpace bound = checked.boundSpace();
+    FidelityPlan plan = FidelityPlan.bind(getFidelity(), getEstimator(), bound);
+    if (plan.param() == null) {
+      return bound;
+    }
+    return SearchSpace.fromJson(bound.toJson())
+        .fixed(plan.param(), plan.iterations(new Budget(0, 1.0))).bind(getEstimator());
   }
 
   @Override

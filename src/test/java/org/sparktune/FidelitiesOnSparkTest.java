@@ -68,6 +68,10 @@ class FidelitiesOnSparkTest {
     RecordingLogisticRegression.Fit refit = fits.get(fits.size() - 1);
     assertEquals(new RecordingLogisticRegression.Fit(refit.regParam(), 2, 10, ROWS), refit);
     assertEquals(10, ((LogisticRegressionModel) model.bestModel()).getMaxIter());
+    assertEquals(10, model.bestParamMap().get(lr.maxIter()).get(),
+        "the best params are those the refit ran with");
+    assertEquals(model.bestTrial().params().get("regParam"),
+        model.bestParamMap().get(lr.regParam()).get());
 
     for (Trial t : model.trialList()) {
       for (Rung r : t.rungs()) {
@@ -85,8 +89,9 @@ class FidelitiesOnSparkTest {
         model.provenance().toString());
     Path dir = Files.createTempDirectory("sparktune-iterations-model");
     model.save(dir.resolve("model").toString());
-    assertEquals(model.trialList(), TunedModel.load(dir.resolve("model").toString())
-        .trialList());
+    TunedModel loaded = TunedModel.load(dir.resolve("model").toString());
+    assertEquals(model.trialList(), loaded.trialList());
+    assertEquals(10, (Integer) loaded.bestParamMap().apply(lr.maxIter()));
   }
 
   private static final double GOOD = 3e-4;

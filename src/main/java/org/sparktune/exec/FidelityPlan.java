@@ -78,6 +78,11 @@ public final class FidelityPlan {
     return fidelity;
   }
 
+  /** The integer param the fidelity sets per budget, or null under data fraction. */
+  public IntParam param() {
+    return param;
+  }
+
   /** The uid of the stage whose param the fidelity sets, or null under data fraction. */
   public String stageUid() {
     return param == null ? null : param.parent();
