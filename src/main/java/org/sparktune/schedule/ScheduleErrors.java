@@ -119,21 +119,19 @@ final class ScheduleErrors {
   }
 
   static IllegalArgumentException unknownScheduler(String name, Collection<String> known) {
-    return new IllegalArgumentException("unknown scheduler '" + name + "'; the schedulers are "
-        + new TreeSet<>(known) + ".");
+    return unknown("scheduler", "schedulers", name, known);
   }
 
   static IllegalArgumentException unknownOption(String scheduler, String key,
       Collection<String> known) {
-    return new IllegalArgumentException("scheduler '" + scheduler + "' has no option '" + key
-        + "'; its options are " + new TreeSet<>(known) + ".");
+    return noSuchOption("scheduler", scheduler, key, known);
   }
 
   static IllegalArgumentException badOption(String scheduler, String key, Object value,
       String expected) {
-    return new IllegalArgumentException("scheduler '" + scheduler + "' option '" + key + "' is "
-        + value + "; it must be " + expected + ".");
+    return badValue("scheduler", scheduler, key, value, expected);
   }
+
   static IllegalArgumentException iterationsParamBlank() {
     return new IllegalArgumentException("iterations needs the name of an integer param of the"
         + " estimator to scale per rung; give it, e.g. new Iterations(\"maxIter\", 81) or"
@@ -153,19 +151,35 @@ final class ScheduleErrors {
   }
 
   static IllegalArgumentException unknownFidelity(String name, Collection<String> known) {
-    return new IllegalArgumentException("unknown fidelity '" + name + "'; the fidelities are "
-        + new TreeSet<>(known) + ".");
+    return unknown("fidelity", "fidelities", name, known);
   }
 
   static IllegalArgumentException unknownFidelityOption(String fidelity, String key,
       Collection<String> known) {
-    return new IllegalArgumentException("fidelity '" + fidelity + "' has no option '" + key
-        + "'; its options are " + new TreeSet<>(known) + ".");
+    return noSuchOption("fidelity", fidelity, key, known);
   }
 
   static IllegalArgumentException badFidelityOption(String fidelity, String key, Object value,
       String expected) {
-    return new IllegalArgumentException("fidelity '" + fidelity + "' option '" + key + "' is "
+    return badValue("fidelity", fidelity, key, value, expected);
+  }
+
+  /** A name that no part of {@code kind} (a scheduler, a fidelity) has, from JSON or a config. */
+  private static IllegalArgumentException unknown(String kind, String plural, String name,
+      Collection<String> known) {
+    return new IllegalArgumentException("unknown " + kind + " '" + name + "'; the " + plural
+        + " are " + new TreeSet<>(known) + ".");
+  }
+
+  private static IllegalArgumentException noSuchOption(String kind, String name, String key,
+      Collection<String> known) {
+    return new IllegalArgumentException(kind + " '" + name + "' has no option '" + key
+        + "'; its options are " + new TreeSet<>(known) + ".");
+  }
+
+  private static IllegalArgumentException badValue(String kind, String name, String key,
+      Object value, String expected) {
+    return new IllegalArgumentException(kind + " '" + name + "' option '" + key + "' is "
         + value + "; it must be " + expected + ".");
   }
 }
