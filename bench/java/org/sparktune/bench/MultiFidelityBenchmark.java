@@ -72,7 +72,10 @@ import org.sparktune.study.TrialState;
  *
  * <p>Arguments: {@code --data synthetic|adult --rows N --repeats R --cvRepeats R --only
  * cv,hyperband,asha --parallelism P --minFraction F --maxFraction F --hyperbandTrials N
- * --ashaTrials N --partitions P --adult PATH --scaling N,N,… --json OUT}.
+ * --ashaTrials N --raceFolds true|false --partitions P --adult PATH --scaling N,N,… --json
+ * OUT}. {@code --raceFolds true} races the folds of (b) and (c) ({@code setRaceFolds}); off by
+ * default. The JSON holds each run's trials (params, end state, value per rung) and
+ * CrossValidator's mean validation metric per configuration.
  */
 public final class MultiFidelityBenchmark {
 
@@ -214,6 +217,16 @@ public final class MultiFidelityBenchmark {
     run.put("bestValidation", cv.avgMetrics()[best]);
     run.put("bestBudget", 1.0);
     run.put("bestParams", grid[best].toString().replaceAll("\\s+", " "));
+    List<Map<String, Object>> configs = new ArrayList<>();
+    for (int i = 0; i < grid.length; i++) {
+      Map<String, Object> config = new LinkedHashMap<>();
+      config.put("numTrees", grid[i].apply(rf.numTrees()));
+      config.put("maxDepth", grid[i].apply(rf.maxDepth()));
+      config.put("subsamplingRate", grid[i].apply(rf.subsamplingRate()));
+      config.put("meanValidation", cv.avgMetrics()[i]);
+      configs.add(config);
+    }
+    run.put("configs", configs);
     run.put("costs", costs.byLabel());
     run.put("testMetric", evaluator.evaluate(cv.transform(test)));
     return run;
@@ -233,12 +246,14 @@ public final class MultiFidelityBenchmark {
     Sampler sampler = hyperband ? new RandomSampler() : new TpeSampler();
     int maxTrials = Integer.parseInt(hyperband ? opt.getOrDefault("hyperbandTrials", "17")
         : opt.getOrDefault("ashaTrials", "27"));
+    boolean raceFolds = Boolean.parseBoolean(opt.getOrDefault("raceFolds", "false"));
     costs.begin();
     long t0 = System.nanoTime();
     TunedModel model = new HyperparameterSearch().setEstimator(rf).setEvaluator(evaluator)
         .setSearchSpace(space).setSampler(sampler).setScheduler(scheduler)
         .setSplitter(new FoldColumn().setFoldCol("fold").setNumFolds(3))
-        .setMaxTrials(maxTrials).setParallelism(parallelism).setSeed(seed).fit(train);
+        .setRaceFolds(raceFolds).setMaxTrials(maxTrials).setParallelism(parallelism)
+        .setSeed(seed).fit(train);
     double seconds = (System.nanoTime() - t0) / 1e9;
     costs.awaitQuiet(300);
     Map<String, Map<String, Object>> byLabel = costs.byLabel();
@@ -246,6 +261,7 @@ public final class MultiFidelityBenchmark {
     run.put("tool", tool);
     run.put("seed", seed);
     run.put("scheduler", model.provenance().get("scheduler"));
+    run.put("raceFolds", raceFolds);
     run.put("wallSeconds", seconds);
     run.put("executorSeconds", costs.executorSeconds());
     run.put("executorCpuSeconds", costs.cpuSeconds());
@@ -258,6 +274,7 @@ public final class MultiFidelityBenchmark {
     run.put("bestBudget", model.bestBudget());
     run.put("bestParams", model.bestParams().toString());
     run.put("rungs", rungs(model, byLabel));
+    run.put("trials", trialRecords(trials));
     run.put("costs", byLabel);
     run.put("testMetric", evaluator.evaluate(model.transform(test)));
     return run;
@@ -284,6 +301,23 @@ public final class MultiFidelityBenchmark {
       rung.put("executorSeconds", cost.getOrDefault("executorSeconds", 0.0));
       rung.put("cpuSeconds", cost.getOrDefault("cpuSeconds", 0.0));
       out.add(rung);
+    }
+    return out;
+  }
+
+  /** Each trial: its params, end state and value at each rung it finished. */
+  private static List<Map<String, Object>> trialRecords(List<Trial> trials) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (Trial t : trials) {
+      Map<String, Object> record = new LinkedHashMap<>();
+      record.put("number", t.number());
+      record.put("params", t.params().toString());
+      record.put("state", t.state().toString());
+      List<String> rungs = new ArrayList<>();
+      t.rungs().forEach(r -> rungs.add(r.budget() + "=" + r.value()
+          + (r.partial() ? " (partial)" : "")));
+      record.put("rungs", rungs);
+      out.add(record);
     }
     return out;
   }

@@ -11,6 +11,8 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.sparktune.schedule.Asha;
+import org.sparktune.schedule.Hyperband;
 import org.sparktune.search.RandomSampler;
 import org.sparktune.space.SearchSpace;
 import org.sparktune.split.Holdout;
@@ -20,7 +22,9 @@ import org.sparktune.testing.TestData;
 
 /**
  * The study-level stops on real Spark: the reason is on the model, and the number of trials is
- * what the rule says, the same on every run with a seed.
+ * what the rule says, the same on every run with a seed; under a scheduler with rungs, only a
+ * trial COMPLETE at the top rung reaches the target, and every trial asked ends in a final
+ * state.
  */
 class StudyStopsOnSparkTest {
 
@@ -93,5 +97,44 @@ class StudyStopsOnSparkTest {
     TunedModel two = search().setParallelism(2).setTargetMetric(0.6).fit(data);
     assertEquals("TARGET_REACHED", two.stopReason());
     assertEquals(2, two.trialList().size());
+  }
+
+  @Test
+  void underAshaOnlyATrialCompleteAtTheTopRungReachesTheTargetAndEveryTrialEnds() {
+    // Every rung result is above 0.6 AUC, at 1/9 of the rows too: a rung result below the top
+    // does not stop the study, the first trial COMPLETE at the top rung does.
+    TunedModel model = search().setMaxTrials(30)
+        .setScheduler(new Asha().setMinFraction(1.0 / 9)).setTargetMetric(0.6).fit(data);
+    List<Trial> trials = model.trialList();
+    assertEquals("TARGET_REACHED", model.stopReason());
+    assertTrue(trials.get(0).rungs().get(0).value() >= 0.6, trials.toString());
+    assertTrue(trials.size() > 1 && trials.size() < 30, trials.toString());
+    assertEquals(1.0, model.bestBudget());
+    assertTrue(model.bestMetric() >= 0.6);
+    for (Trial t : trials) {
+      assertTrue(t.state() == TrialState.COMPLETE || t.state() == TrialState.PRUNED,
+          t.toString());
+    }
+    assertTrue(trials.stream().anyMatch(t -> t.state() == TrialState.COMPLETE));
+  }
+
+  @Test
+  void underHyperbandNoImprovementStopsBeforeTheNextBracketTheSameOnEveryRun() {
+    HyperparameterSearch search = search().setMaxTrials(34)
+        .setScheduler(new Hyperband().setMinFraction(1.0 / 9)).setStopAfterNoImprovement(3);
+    TunedModel model = search.fit(data);
+    List<Trial> trials = model.trialList();
+    assertEquals("NO_IMPROVEMENT", model.stopReason());
+    assertTrue(trials.size() < 34, trials.toString());
+    for (Trial t : trials) {
+      assertTrue(t.state() == TrialState.COMPLETE || t.state() == TrialState.PRUNED,
+          t.toString());
+    }
+    List<Trial> again = search.fit(data).trialList();
+    assertEquals(trials.size(), again.size());
+    for (int i = 0; i < trials.size(); i++) {
+      assertEquals(trials.get(i).params(), again.get(i).params());
+      assertEquals(trials.get(i).state(), again.get(i).state());
+    }
   }
 }
