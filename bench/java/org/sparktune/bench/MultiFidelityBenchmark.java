@@ -19,7 +19,9 @@ import org.apache.spark.sql.functions;
 import org.sparktune.HyperparameterSearch;
 import org.sparktune.TunedModel;
 import org.sparktune.schedule.Asha;
+import org.sparktune.schedule.DataFraction;
 import org.sparktune.schedule.Hyperband;
+import org.sparktune.schedule.Iterations;
 import org.sparktune.schedule.Scheduler;
 import org.sparktune.search.RandomSampler;
 import org.sparktune.search.Sampler;
@@ -63,7 +65,8 @@ import org.sparktune.study.TrialState;
  * (COMPLETE) and pruned, the best validation metric and the data fraction it was judged on,
  * the test metric of the refitted winner, and for (b) and (c) each rung's trials, span, rows
  * read from the cache and executor time. CrossValidator runs {@code --cvRepeats} times
- * (default 1), (b) and (c) {@code --repeats} times (default 3) with study seeds 42, 43, …; the
+ * (default 1), (b) and (c) {@code --repeats} times (default 3) with study seeds 42, 43, …
+ * (from {@code --firstSeed} when given); the
  * summary gives medians and the target: test metric at least CrossValidator's − 0.002 in at
  * most 0.2 × its wall time.
  *
@@ -72,10 +75,13 @@ import org.sparktune.study.TrialState;
  *
  * <p>Arguments: {@code --data synthetic|adult --rows N --repeats R --cvRepeats R --only
  * cv,hyperband,asha --parallelism P --minFraction F --maxFraction F --hyperbandTrials N
- * --ashaTrials N --raceFolds true|false --partitions P --adult PATH --scaling N,N,… --json
+ * --ashaTrials N --firstSeed S --raceFolds true|false --partitions P --adult PATH --scaling N,N,… --json
  * OUT}. {@code --raceFolds true} races the folds of (b) and (c) ({@code setRaceFolds}); off by
  * default. The JSON holds each run's trials (params, end state, value per rung) and
- * CrossValidator's mean validation metric per configuration.
+ * CrossValidator's mean validation metric per configuration. {@code --fidelity numTrees} makes
+ * the forest's size the budget instead of the data fraction ({@code Iterations("numTrees", 64)}:
+ * every rung fits all the training rows with {@code round(f × 64)} trees, the refit 64), and
+ * searches maxDepth and subsamplingRate only; {@code data} (the default) is the data fraction.
  */
 public final class MultiFidelityBenchmark {
 
@@ -112,6 +118,7 @@ public final class MultiFidelityBenchmark {
     long rows = Long.parseLong(opt.getOrDefault("rows", "400000"));
     int repeats = Integer.parseInt(opt.getOrDefault("repeats", "3"));
     int cvRepeats = Integer.parseInt(opt.getOrDefault("cvRepeats", "1"));
+    long firstSeed = Long.parseLong(opt.getOrDefault("firstSeed", "42"));
     String[] only = opt.getOrDefault("only", "cv,hyperband,asha").split(",");
     Dataset<Row> all = dataName.equals("adult")
         ? BenchData.adult(spark, opt.getOrDefault("adult", "test-data/adult/adult.data"))
@@ -125,7 +132,7 @@ public final class MultiFidelityBenchmark {
           continue;
         }
         Map<String, Object> run = tool.equals("cv") ? crossValidator(parts.train(), parts.test())
-            : search(tool, parts.train(), parts.test(), 42 + r);
+            : search(tool, parts.train(), parts.test(), firstSeed + r);
         run.put("repeat", r);
         System.out.println(run);
         runs.add(run);
@@ -235,8 +242,10 @@ public final class MultiFidelityBenchmark {
   private Map<String, Object> search(String tool, Dataset<Row> train, Dataset<Row> test,
       long seed) throws InterruptedException {
     RandomForestClassifier rf = new RandomForestClassifier();
-    SearchSpace space = new SearchSpace().intRange(rf.numTrees(), 16, 64)
-        .intRange(rf.maxDepth(), 4, 12).uniform(rf.subsamplingRate(), 0.5, 1.0);
+    boolean trees = opt.getOrDefault("fidelity", "data").equals("numTrees");
+    SearchSpace space = trees ? new SearchSpace()
+        : new SearchSpace().intRange(rf.numTrees(), 16, 64);
+    space.intRange(rf.maxDepth(), 4, 12).uniform(rf.subsamplingRate(), 0.5, 1.0);
     double min = Double.parseDouble(opt.getOrDefault("minFraction", Double.toString(1.0 / 27)));
     double max = Double.parseDouble(opt.getOrDefault("maxFraction", Double.toString(1.0 / 3)));
     boolean hyperband = tool.equals("hyperband");
@@ -252,6 +261,7 @@ public final class MultiFidelityBenchmark {
     TunedModel model = new HyperparameterSearch().setEstimator(rf).setEvaluator(evaluator)
         .setSearchSpace(space).setSampler(sampler).setScheduler(scheduler)
         .setSplitter(new FoldColumn().setFoldCol("fold").setNumFolds(3))
+        .setFidelity(trees ? new Iterations("numTrees", 64) : new DataFraction())
         .setRaceFolds(raceFolds).setMaxTrials(maxTrials).setParallelism(parallelism)
         .setSeed(seed).fit(train);
     double seconds = (System.nanoTime() - t0) / 1e9;
@@ -262,6 +272,7 @@ public final class MultiFidelityBenchmark {
     run.put("seed", seed);
     run.put("scheduler", model.provenance().get("scheduler"));
     run.put("raceFolds", raceFolds);
+    run.put("fidelity", trees ? "numTrees" : "data");
     run.put("wallSeconds", seconds);
     run.put("executorSeconds", costs.executorSeconds());
     run.put("executorCpuSeconds", costs.cpuSeconds());
