@@ -186,6 +186,22 @@ class HyperparameterSearchTest {
   }
 
   @Test
+  void fitsInFlightBoundsTheFoldFitsRunningAtOnce() {
+    RecordingLogisticRegression lr = new RecordingLogisticRegression();
+    lr.setMaxIter(10);
+    // Two trials at once, three folds each: up to six fits without the bound.
+    RecordingLogisticRegression.clear();
+    gridSearch(lr).setParallelism(2).setFitsInFlight(1).fit(data);
+    assertEquals(4 * 3 + 1, RecordingLogisticRegression.fits().size());
+    assertEquals(1, RecordingLogisticRegression.mostAtOnce());
+
+    RecordingLogisticRegression.clear();
+    gridSearch(lr).setParallelism(2).fit(data);
+    int most = RecordingLogisticRegression.mostAtOnce();
+    assertTrue(most >= 1 && most <= 2, "the default bound is the parallelism: " + most);
+  }
+
+  @Test
   void tunedModelServesAsAPipelineStageAndTransformsWithTheBestModel() {
     LogisticRegression lr = new LogisticRegression().setMaxIter(10);
     HyperparameterSearch search = gridSearch(lr).setParallelism(1);

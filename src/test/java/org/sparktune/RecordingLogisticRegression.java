@@ -3,6 +3,7 @@ package org.sparktune;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.spark.ml.classification.LogisticRegression;
 import org.apache.spark.ml.classification.LogisticRegressionModel;
 import org.apache.spark.ml.util.Identifiable;
@@ -10,7 +11,8 @@ import org.apache.spark.sql.Dataset;
 
 /**
  * A real LogisticRegression that records every fit: the regParam, aggregationDepth and
- * maxIter it ran with, and the rows it trained on, to show what a search really fitted.
+ * maxIter it ran with, and the rows it trained on, to show what a search really fitted; and
+ * the most fits that ran at once.
  */
 public class RecordingLogisticRegression extends LogisticRegression {
 
@@ -20,6 +22,8 @@ public class RecordingLogisticRegression extends LogisticRegression {
   record Fit(double regParam, int aggregationDepth, int maxIter, long rows) {}
 
   private static final ConcurrentLinkedQueue<Fit> FITS = new ConcurrentLinkedQueue<>();
+  private static final AtomicInteger RUNNING = new AtomicInteger();
+  private static final AtomicInteger MOST_AT_ONCE = new AtomicInteger();
 
   public RecordingLogisticRegression() {
     this(Identifiable.randomUID("recordingLogreg"));
@@ -31,8 +35,18 @@ public class RecordingLogisticRegression extends LogisticRegression {
 
   @Override
   public LogisticRegressionModel fit(Dataset<?> dataset) {
-    FITS.add(new Fit(getRegParam(), getAggregationDepth(), getMaxIter(), dataset.count()));
-    return super.fit(dataset);
+    MOST_AT_ONCE.accumulateAndGet(RUNNING.incrementAndGet(), Math::max);
+    try {
+      FITS.add(new Fit(getRegParam(), getAggregationDepth(), getMaxIter(), dataset.count()));
+      return super.fit(dataset);
+    } finally {
+      RUNNING.decrementAndGet();
+    }
+  }
+
+  /** The most fits that were running at one time since the last {@link #clear}. */
+  static int mostAtOnce() {
+    return MOST_AT_ONCE.get();
   }
 
   /** Every fit since the last {@link #clear}, in the order they started. */
@@ -42,5 +56,6 @@ public class RecordingLogisticRegression extends LogisticRegression {
 
   static void clear() {
     FITS.clear();
+    MOST_AT_ONCE.set(0);
   }
 }

@@ -139,28 +139,31 @@ public final class FoldEvaluation implements TrialLoop.RungTask {
     return metrics;
   }
 
+  /**
+   * Fits fold {@code fold} holding its share of the fits in flight, then scores it after
+   * giving that share back: the estimator's own cache of its working set lives only as long as
+   * its fit, and scoring holds no more than the fitted model, so the next fold's fit may start
+   * while this one's validation rows are scored (at parallelism 1 a sort of the fold's scores
+   * on one core, which Spark's CrossValidator runs while no fit does).
+   */
   private double fitAndScore(Trial trial, Budget budget, int slot, int fold, ParamMap params)
       throws InterruptedException {
-    int held = permits.acquire(fidelity.dataFraction(budget));
-    try {
-      return fitAndScoreHolding(trial, budget, slot, fold, params);
-    } finally {
-      permits.release(held);
-    }
-  }
-
-  private double fitAndScoreHolding(Trial trial, Budget budget, int slot, int fold,
-      ParamMap params) {
     int k = folds.numFolds();
     double fraction = fidelity.dataFraction(budget);
+    int held = permits.acquire(fraction);
     sc.setLocalProperty("spark.scheduler.pool", "sparktune-" + slot);
     jobs.enter(trial, "sparktune trial " + trial.number()
         + (budget.fraction() < 1 ? " rung " + budget.rung() + " (" + fidelity.describe(budget)
             + ")" : "")
         + " fold " + (fold + 1) + "/" + k + ": " + trial.params());
     try {
-      jobs.checkNotCancelled(trial);
-      Model<?> model = plan.rest().fit(folds.train(fold, fraction), params);
+      Model<?> model;
+      try {
+        jobs.checkNotCancelled(trial);
+        model = plan.rest().fit(folds.train(fold, fraction), params);
+      } finally {
+        permits.release(held);
+      }
       jobs.checkNotCancelled(trial);
       Dataset<Row> scored = model.transform(folds.validation(fold,
           validationFraction(fold, fraction)));
