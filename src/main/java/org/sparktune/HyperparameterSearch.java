@@ -26,11 +26,13 @@ import org.sparktune.exec.Provenance;
 import org.sparktune.exec.SearchChecks;
 import org.sparktune.exec.SearchRun;
 import org.sparktune.exec.SearchSpec;
+import org.sparktune.internal.JsonParam;
+import org.sparktune.persist.SearchFiles;
+import org.sparktune.persist.StageIo;
 import org.sparktune.schedule.Budget;
 import org.sparktune.schedule.DataFraction;
 import org.sparktune.schedule.Fidelities;
 import org.sparktune.schedule.Fidelity;
-import org.sparktune.internal.JsonParam;
 import org.sparktune.schedule.FullBudget;
 import org.sparktune.schedule.MultiFidelity;
 import org.sparktune.schedule.Scheduler;
@@ -638,12 +640,25 @@ public final class HyperparameterSearch extends Estimator<TunedModel> implements
 
   @Override
   public MLWriter write() {
-    return new Persistence.SearchWriter(this);
+    return StageIo.writer((sc, path) -> SearchFiles.save(sc, path, this,
+        isDefined(estimator) ? getEstimator() : null,
+        isDefined(evaluator) ? getEvaluator() : null));
   }
 
   /** Reads a search written by {@link #write}. */
   public static MLReader<HyperparameterSearch> read() {
-    return new Persistence.SearchReader();
+    return StageIo.reader((sc, path) -> {
+      SearchFiles.Saved saved = SearchFiles.load(sc, path, HyperparameterSearch.class);
+      HyperparameterSearch blank = new HyperparameterSearch(saved.uid());
+      HyperparameterSearch search = blank.copy(saved.params(blank));
+      if (saved.estimator() != null) {
+        search.setEstimator(saved.estimator());
+      }
+      if (saved.evaluator() != null) {
+        search.setEvaluator(saved.evaluator());
+      }
+      return search;
+    });
   }
 
   /** Loads a search saved at {@code path}. */

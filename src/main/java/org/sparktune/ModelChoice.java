@@ -17,6 +17,8 @@ import org.apache.spark.ml.util.MLWritable;
 import org.apache.spark.ml.util.MLWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.types.StructType;
+import org.sparktune.persist.ModelChoiceFiles;
+import org.sparktune.persist.StageIo;
 import org.sparktune.space.NestedStages;
 import scala.runtime.AbstractFunction1;
 
@@ -186,12 +188,19 @@ public final class ModelChoice extends Estimator<ModelChoiceModel>
 
   @Override
   public MLWriter write() {
-    return new ModelChoicePersistence.ChoiceWriter(this);
+    return StageIo.writer((sc, path) -> ModelChoiceFiles.saveChoice(sc, path, this,
+        candidates()));
   }
 
   /** Reads a choice written by {@link #write}. */
   public static MLReader<ModelChoice> read() {
-    return new ModelChoicePersistence.ChoiceReader();
+    return StageIo.reader((sc, path) -> {
+      ModelChoiceFiles.SavedChoice saved = ModelChoiceFiles.loadChoice(sc, path,
+          ModelChoice.class);
+      ModelChoice choice = new ModelChoice(saved.uid());
+      saved.candidates().forEach(choice::addCandidate);
+      return choice.copy(saved.params(choice));
+    });
   }
 
   /** Loads a choice saved at {@code path}. */

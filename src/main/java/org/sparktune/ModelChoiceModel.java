@@ -11,6 +11,8 @@ import org.apache.spark.ml.util.MLWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
+import org.sparktune.persist.ModelChoiceFiles;
+import org.sparktune.persist.StageIo;
 import org.sparktune.space.NestedStages;
 
 /**
@@ -86,12 +88,17 @@ public final class ModelChoiceModel extends Model<ModelChoiceModel>
 
   @Override
   public MLWriter write() {
-    return new ModelChoicePersistence.ModelWriter(this);
+    return StageIo.writer((sc, path) -> ModelChoiceFiles.saveModel(sc, path, this, chosen,
+        model));
   }
 
   /** Reads a model written by {@link #write}. */
   public static MLReader<ModelChoiceModel> read() {
-    return new ModelChoicePersistence.ModelReader();
+    return StageIo.reader((sc, path) -> {
+      ModelChoiceFiles.SavedModel saved = ModelChoiceFiles.loadModel(sc, path,
+          ModelChoiceModel.class);
+      return new ModelChoiceModel(saved.uid(), saved.chosen(), saved.model());
+    });
   }
 
   /** Loads a model saved at {@code path}. */

@@ -12,6 +12,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
+import org.sparktune.persist.StageIo;
+import org.sparktune.persist.TunedModelFiles;
 import org.sparktune.space.SearchSpace;
 import org.sparktune.study.Trial;
 import org.sparktune.study.TrialTable;
@@ -35,7 +37,7 @@ public final class TunedModel extends Model<TunedModel> implements MLWritable {
   private static final long serialVersionUID = 1L;
 
   /** The {@link #stopReason} of a model saved before the reason was recorded. */
-  public static final String UNRECORDED = "UNRECORDED";
+  public static final String UNRECORDED = TunedModelFiles.UNRECORDED;
 
   private final String uid;
   private final Model<?> bestModel;
@@ -216,12 +218,19 @@ public final class TunedModel extends Model<TunedModel> implements MLWritable {
 
   @Override
   public MLWriter write() {
-    return new Persistence.ModelWriter(this);
+    return StageIo.writer((sc, path) -> TunedModelFiles.save(sc, path, this,
+        new TunedModelFiles.Contents(bestModel, space, trials, bestTrial, metricName,
+            largerBetter, prefixFits, provenance, stopReason)));
   }
 
   /** Reads a model written by {@link #write}. */
   public static MLReader<TunedModel> read() {
-    return new Persistence.ModelReader();
+    return StageIo.reader((sc, path) -> {
+      TunedModelFiles.Saved saved = TunedModelFiles.load(sc, path, TunedModel.class);
+      TunedModelFiles.Contents c = saved.contents();
+      return new TunedModel(saved.uid(), c.bestModel(), c.space(), c.trials(), c.bestTrial(),
+          c.metricName(), c.largerBetter(), c.prefixFits(), c.provenance(), c.stopReason());
+    });
   }
 
   /** Loads a model saved at {@code path}. */
