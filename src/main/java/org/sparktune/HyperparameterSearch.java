@@ -19,6 +19,7 @@ import org.apache.spark.ml.util.MLWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
+import org.sparktune.delta.DeltaInput;
 import org.sparktune.exec.FidelityPlan;
 import org.sparktune.exec.FoldRace;
 import org.sparktune.exec.InputErrors;
@@ -579,10 +580,36 @@ public final class HyperparameterSearch extends Estimator<TunedModel> implements
 
   @Override
   public TunedModel fit(Dataset<?> dataset) {
+    return fit(dataset, "");
+  }
+
+  /**
+   * Tunes on a Delta table pinned to one version: every fold, trial and the refit read {@code
+   * input.read()}, the study records {@code input.tag()} with each of its events, and the
+   * model's provenance says which table and version it tuned on ({@code inputTable}, {@code
+   * inputVersion}). A study resumed from a trial store reads the version its events recorded
+   * when {@code input} was made by {@link DeltaInput#latest}; an input made by {@link
+   * DeltaInput#at} at another version is refused before training, since a study resumes on the
+   * data it started on (give it a new name to start afresh).
+   */
+  public TunedModel fit(DeltaInput input) {
+    if (input == null) {
+      throw new IllegalArgumentException("input is null; pass a pinned Delta table, e.g."
+          + " fit(DeltaInput.latest(spark, \"/delta/events\")), or a DataFrame.");
+    }
+    DeltaInput pinned = input;
+    if (trialStore != null && !input.versionGiven()) {
+      pinned = Study.recordedInput(trialStore.events(), getStudyName())
+          .flatMap(input::atRecorded).orElse(input);
+    }
+    return fit(pinned.read(), pinned.tag());
+  }
+
+  private TunedModel fit(Dataset<?> dataset, String input) {
     SearchChecks.Checked checked = check(dataset.schema());
     SearchChecks.checkNotEmpty(dataset);
     Dataset<Row> data = dataset.toDF();
-    SearchSpec spec = SearchSpec.builder()
+    SearchSpec spec = SearchSpec.builder().input(input)
         .estimator(getEstimator()).evaluator(getEvaluator()).space(checked.boundSpace())
         .sampler(getSampler()).scheduler(checked.scheduler()).splitter(getSplitter())
         .fidelity(getFidelity()).raceFolds(getRaceFolds())

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.spark.ml.classification.LogisticRegression;
 import org.apache.spark.ml.classification.LogisticRegressionModel;
 import org.apache.spark.ml.util.Identifiable;
@@ -24,6 +25,7 @@ public class RecordingLogisticRegression extends LogisticRegression {
   private static final ConcurrentLinkedQueue<Fit> FITS = new ConcurrentLinkedQueue<>();
   private static final AtomicInteger RUNNING = new AtomicInteger();
   private static final AtomicInteger MOST_AT_ONCE = new AtomicInteger();
+  private static final AtomicReference<Runnable> BEFORE_NEXT_FIT = new AtomicReference<>();
 
   public RecordingLogisticRegression() {
     this(Identifiable.randomUID("recordingLogreg"));
@@ -35,6 +37,10 @@ public class RecordingLogisticRegression extends LogisticRegression {
 
   @Override
   public LogisticRegressionModel fit(Dataset<?> dataset) {
+    Runnable before = BEFORE_NEXT_FIT.getAndSet(null);
+    if (before != null) {
+      before.run();
+    }
     MOST_AT_ONCE.accumulateAndGet(RUNNING.incrementAndGet(), Math::max);
     try {
       FITS.add(new Fit(getRegParam(), getAggregationDepth(), getMaxIter(), dataset.count()));
@@ -54,8 +60,14 @@ public class RecordingLogisticRegression extends LogisticRegression {
     return new ArrayList<>(FITS);
   }
 
+  /** Runs {@code action} once, at the start of the next fit (in that fit's thread). */
+  static void beforeNextFit(Runnable action) {
+    BEFORE_NEXT_FIT.set(action);
+  }
+
   static void clear() {
     FITS.clear();
     MOST_AT_ONCE.set(0);
+    BEFORE_NEXT_FIT.set(null);
   }
 }

@@ -14,12 +14,22 @@ public final class Provenance {
   private Provenance() {}
 
   /**
-   * Sampler, scheduler, fidelity, fold racing, splitter, seeds, stages and versions of {@code
-   * spec}.
+   * The study and its input (for a Delta table: {@code input}, {@code inputTable} and {@code
+   * inputVersion}), sampler, scheduler, fidelity, fold racing, splitter, seeds, stages and
+   * versions of {@code spec}.
    */
   public static Map<String, String> of(SearchSpec spec) {
     Map<String, String> p = new LinkedHashMap<>();
     p.put("study", spec.studyName());
+    String input = spec.input();
+    if (!input.isEmpty()) {
+      p.put("input", input);
+      int at = input.lastIndexOf('@');
+      if (input.startsWith("delta:") && at > "delta:".length()) {
+        p.put("inputTable", input.substring("delta:".length(), at));
+        p.put("inputVersion", input.substring(at + 1));
+      }
+    }
     p.put("sampler", Samplers.toJson(spec.sampler()));
     p.put("scheduler", Schedulers.toJson(spec.scheduler()));
     p.put("fidelity", Fidelities.toJson(spec.fidelity()));

@@ -34,6 +34,8 @@ import org.sparktune.study.TrialStore;
  * @param splitter cuts the folds
  * @param store where the study's events are kept
  * @param studyName the study's name in its store
+ * @param input the data the study reads, as its events record it ({@code
+ *     delta:<table>@<version>}), or empty for a DataFrame
  * @param loop parallelism, trial budget, timeouts, study-level stops and order of the trial
  *     loop
  * @param fitsInFlight full-data fold fits that may run at once, a fit at data fraction f
@@ -44,7 +46,7 @@ import org.sparktune.study.TrialStore;
  */
 public record SearchSpec(Estimator<?> estimator, Evaluator evaluator, SearchSpace space,
     Sampler sampler, Scheduler scheduler, Fidelity fidelity, boolean raceFolds,
-    Splitter splitter, TrialStore store, String studyName,
+    Splitter splitter, TrialStore store, String studyName, String input,
     LoopSettings loop, int fitsInFlight, long minValidationRows, long seed, boolean refit) {
 
   /** The fewest validation rows a rung below full data is scored on, unless told otherwise. */
@@ -61,6 +63,7 @@ public record SearchSpec(Estimator<?> estimator, Evaluator evaluator, SearchSpac
     Objects.requireNonNull(splitter, "splitter");
     Objects.requireNonNull(store, "store");
     Objects.requireNonNull(studyName, "studyName");
+    Objects.requireNonNull(input, "input");
     Objects.requireNonNull(loop, "loop");
   }
 
@@ -81,6 +84,7 @@ public record SearchSpec(Estimator<?> estimator, Evaluator evaluator, SearchSpac
     private Splitter splitter;
     private TrialStore store;
     private String studyName = Study.DEFAULT_NAME;
+    private String input = "";
     private int parallelism = 1;
     private int maxTrials = 20;
     private Duration timeout;
@@ -140,6 +144,12 @@ public record SearchSpec(Estimator<?> estimator, Evaluator evaluator, SearchSpac
     /** The store the study's events go to (default: a new in-memory store). */
     public Builder store(TrialStore value) {
       store = value;
+      return this;
+    }
+
+    /** The data the study reads, as its events record it; empty (the default) for none. */
+    public Builder input(String value) {
+      input = value;
       return this;
     }
 
@@ -213,7 +223,7 @@ public record SearchSpec(Estimator<?> estimator, Evaluator evaluator, SearchSpac
     public SearchSpec build() {
       return new SearchSpec(estimator, evaluator, space, sampler, scheduler, fidelity,
           raceFolds, splitter,
-          store == null ? new InMemoryTrialStore() : store, studyName,
+          store == null ? new InMemoryTrialStore() : store, studyName, input,
           new LoopSettings(parallelism, maxTrials, timeout, reproducible, trialTimeout,
               noImprovementTrials, targetMetric),
           fitsInFlight == null ? parallelism : fitsInFlight, minValidationRows, seed, refit);

@@ -42,6 +42,7 @@ public final class Study {
 
   private final String name;
   private final String fingerprint;
+  private final String input;
   private final SearchSpace space;
   private final Sampler sampler;
   private final Direction direction;
@@ -53,9 +54,10 @@ public final class Study {
   private long nextSeq;
 
   private Study(String name, SearchSpace space, Sampler sampler, Direction direction, long seed,
-      TrialStore store, Clock clock) {
+      TrialStore store, String input, Clock clock) {
     this.name = name;
     this.fingerprint = SpaceFingerprint.of(space);
+    this.input = input == null ? "" : input;
     this.space = space;
     this.sampler = sampler;
     this.direction = direction;
@@ -81,10 +83,30 @@ public final class Study {
   /** The study called {@code name} over {@code store}, resuming from its events. */
   public static Study create(String name, SearchSpace space, Sampler sampler,
       Direction direction, long seed, TrialStore store) {
+    return create(name, space, sampler, direction, seed, store, "");
+  }
+
+  /**
+   * The study called {@code name} over {@code store}, resuming from its events, reading {@code
+   * input} (as {@link TrialEvent#input} records it; empty for data it cannot name). A store
+   * whose events recorded another input is refused: a study resumes on the data it started
+   * on.
+   */
+  public static Study create(String name, SearchSpace space, Sampler sampler,
+      Direction direction, long seed, TrialStore store, String input) {
     if (name == null || name.isBlank()) {
       throw StudyErrors.blankName();
     }
-    return new Study(name, space, sampler, direction, seed, store, Clock.systemUTC());
+    return new Study(name, space, sampler, direction, seed, store, input, Clock.systemUTC());
+  }
+
+  /**
+   * The input the study called {@code name} recorded in {@code events} (its first event that
+   * names one), if any.
+   */
+  public static Optional<String> recordedInput(List<TrialEvent> events, String name) {
+    return events.stream().filter(e -> e.studyId().equals(name) && !e.input().isEmpty())
+        .min(Comparator.comparingLong(TrialEvent::seq)).map(TrialEvent::input);
   }
 
   private void replay(List<TrialEvent> events) {
@@ -93,6 +115,9 @@ public final class Study {
     for (TrialEvent e : sorted) {
       if (!e.studyId().equals(name) || !e.spaceFingerprint().equals(fingerprint)) {
         throw StudyErrors.foreignStore(e.studyId(), e.spaceFingerprint(), name, fingerprint);
+      }
+      if (!e.input().isEmpty() && !input.isEmpty() && !e.input().equals(input)) {
+        throw StudyErrors.otherInput(name, e.input(), input);
       }
       if (e.kind() == TrialEvent.Kind.CREATED) {
         if (e.trial() != trials.size()) {
@@ -282,8 +307,8 @@ public final class Study {
   private TrialEvent event(int number, TrialEvent.Kind kind, Instant time,
       Map<String, Object> params, long trialSeed, Rung rung, List<Double> values,
       String error) {
-    return new TrialEvent(name, fingerprint, nextSeq++, number, kind, time, params, trialSeed,
-        rung, values, error);
+    return new TrialEvent(name, fingerprint, input, nextSeq++, number, kind, time, params,
+        trialSeed, rung, values, error);
   }
 
   /** Every trial so far, by number. */

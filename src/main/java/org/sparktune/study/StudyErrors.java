@@ -40,6 +40,13 @@ final class StudyErrors {
         + " name (or a new store) to start afresh.");
   }
 
+  static IllegalArgumentException otherInput(String name, String recorded, String given) {
+    return new IllegalArgumentException("study '" + name + "' ran on " + recorded + " but this"
+        + " run reads " + given + "; a study resumes on the data it started on: read the"
+        + " recorded snapshot (DeltaInput.latest resumes at it), or give this study a new name"
+        + " (or a new store) to start afresh on the new data.");
+  }
+
   static IllegalStateException eventBeforeCreated(int trial, TrialEvent.Kind kind) {
     return new IllegalStateException("the trial store holds a " + kind + " event of trial "
         + trial + " before that trial was created; the log is damaged or was written by"

@@ -13,6 +13,8 @@ import java.util.Map;
  * @param studyId the study's name
  * @param spaceFingerprint a fingerprint of the study's search space ({@link
  *     SpaceFingerprint})
+ * @param input the data the study reads, as it records it (a Delta table's {@code
+ *     delta:<table>@<version>}), or empty for a DataFrame it cannot name
  * @param seq the event's place in its study's log, from 0
  * @param trial the trial's number
  * @param kind what happened
@@ -23,7 +25,8 @@ import java.util.Map;
  * @param values the final values (FINISHED), else empty
  * @param error why it failed or was pruned (FAILED, PRUNED), else null
  */
-public record TrialEvent(String studyId, String spaceFingerprint, long seq, int trial,
+public record TrialEvent(String studyId, String spaceFingerprint, String input, long seq,
+    int trial,
     Kind kind, Instant time, Map<String, Object> params, long seed, Rung rung,
     List<Double> values, String error) {
 
@@ -43,6 +46,7 @@ public record TrialEvent(String studyId, String spaceFingerprint, long seq, int 
 
   /** Copies the collections so the record stays immutable. */
   public TrialEvent {
+    input = input == null ? "" : input;
     params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
     values = List.copyOf(values);
   }
