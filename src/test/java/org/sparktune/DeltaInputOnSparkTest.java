@@ -75,7 +75,7 @@ class DeltaInputOnSparkTest {
   }
 
   @Test
-  void aStudyReadsItsPinnedVersionWhileTheTableGrowsUnderIt() {
+  void aStudyReadsItsPinnedVersionWhileTheTableGrowsUnderIt() throws Exception {
     String path = table("events");
     DeltaInput input = DeltaInput.latest(spark, path);
     assertEquals(0, input.version());
@@ -99,6 +99,10 @@ class DeltaInputOnSparkTest {
     assertEquals(FIRST, refitRows(), "the refit reads the pinned version too");
     assertEquals(path, model.provenance().get("inputTable"));
     assertEquals("0", model.provenance().get("inputVersion"));
+    String saved = dir.resolve("model").toString();
+    model.write().save(saved);
+    assertEquals("delta:" + path + "@0", TunedModel.load(saved).provenance().get("input"),
+        "a saved model keeps the snapshot it tuned on");
     assertFalse(store.events().isEmpty());
     for (TrialEvent e : store.events()) {
       assertEquals("delta:" + path + "@0", e.input(), e.toString());
