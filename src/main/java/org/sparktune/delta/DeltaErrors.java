@@ -40,9 +40,4 @@ final class DeltaErrors {
         + "; pass one of those, or DeltaInput.latest(spark, \"" + table + "\") for the"
         + " current one.");
   }
-
-  static IllegalArgumentException notATag(String tag) {
-    return new IllegalArgumentException("'" + tag + "' does not name a Delta snapshot; a"
-        + " recorded input reads delta:<table>@<version>.");
-  }
 }

@@ -51,15 +51,17 @@ public final class DeltaInput {
   /** {@code table} (a path or a catalog name) at its current version; fails if not Delta. */
   public static DeltaInput latest(SparkSession spark, String table) {
     boolean byPath = checkTable(spark, table);
-    return new DeltaInput(spark, table, byPath, versions(spark, table, byPath)[1], false);
+    Row last = delta(spark, table, byPath).history(1).select("version").first();
+    return new DeltaInput(spark, table, byPath, last.getLong(0), false);
   }
 
   /** {@code table} at {@code version}; fails if it is not Delta or has no such version. */
   public static DeltaInput at(SparkSession spark, String table, long version) {
     boolean byPath = checkTable(spark, table);
-    long[] range = versions(spark, table, byPath);
-    if (version < range[0] || version > range[1]) {
-      throw DeltaErrors.noSuchVersion(table, version, range[0], range[1]);
+    Row range = delta(spark, table, byPath).history()
+        .agg(functions.min("version"), functions.max("version")).first();
+    if (version < range.getLong(0) || version > range.getLong(1)) {
+      throw DeltaErrors.noSuchVersion(table, version, range.getLong(0), range.getLong(1));
     }
     return new DeltaInput(spark, table, byPath, version, true);
   }
@@ -97,20 +99,25 @@ public final class DeltaInput {
    * table; empty when it names another input.
    */
   public Optional<DeltaInput> atRecorded(String tag) {
-    if (!tag.startsWith(TAG_PREFIX) || tag.lastIndexOf('@') <= TAG_PREFIX.length()) {
-      return Optional.empty();
-    }
+    return parseTag(tag).filter(t -> t.table().equals(table))
+        .map(t -> at(spark, table, t.version()));
+  }
+
+  /** A snapshot as a {@link #tag} names it. */
+  public record Tag(String table, long version) {}
+
+  /** The table and version {@code tag} names; empty when it is not a {@link #tag}. */
+  public static Optional<Tag> parseTag(String tag) {
     int at = tag.lastIndexOf('@');
-    if (!tag.substring(TAG_PREFIX.length(), at).equals(table)) {
+    if (!tag.startsWith(TAG_PREFIX) || at <= TAG_PREFIX.length()) {
       return Optional.empty();
     }
-    long recorded;
     try {
-      recorded = Long.parseLong(tag.substring(at + 1));
+      return Optional.of(new Tag(tag.substring(TAG_PREFIX.length(), at),
+          Long.parseLong(tag.substring(at + 1))));
     } catch (NumberFormatException e) {
-      throw DeltaErrors.notATag(tag);
+      return Optional.empty();
     }
-    return Optional.of(at(spark, table, recorded));
   }
 
   @Override
@@ -161,11 +168,7 @@ public final class DeltaInput {
     return false;
   }
 
-  /** The earliest and the latest version in the table's history. */
-  private static long[] versions(SparkSession spark, String table, boolean byPath) {
-    DeltaTable delta = byPath ? DeltaTable.forPath(spark, table) : DeltaTable.forName(spark,
-        table);
-    Row range = delta.history().agg(functions.min("version"), functions.max("version")).first();
-    return new long[] {range.getLong(0), range.getLong(1)};
+  private static DeltaTable delta(SparkSession spark, String table, boolean byPath) {
+    return byPath ? DeltaTable.forPath(spark, table) : DeltaTable.forName(spark, table);
   }
 }

@@ -2,6 +2,7 @@ package org.sparktune.exec;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.sparktune.delta.DeltaInput;
 import org.sparktune.internal.Versions;
 import org.sparktune.schedule.Fidelities;
 import org.sparktune.schedule.Schedulers;
@@ -24,11 +25,10 @@ public final class Provenance {
     String input = spec.input();
     if (!input.isEmpty()) {
       p.put("input", input);
-      int at = input.lastIndexOf('@');
-      if (input.startsWith("delta:") && at > "delta:".length()) {
-        p.put("inputTable", input.substring("delta:".length(), at));
-        p.put("inputVersion", input.substring(at + 1));
-      }
+      DeltaInput.parseTag(input).ifPresent(t -> {
+        p.put("inputTable", t.table());
+        p.put("inputVersion", Long.toString(t.version()));
+      });
     }
     p.put("sampler", Samplers.toJson(spec.sampler()));
     p.put("scheduler", Schedulers.toJson(spec.scheduler()));
