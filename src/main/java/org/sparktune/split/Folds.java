@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -55,7 +56,8 @@ public final class Folds implements AutoCloseable {
   private final List<Dataset<Row>> relations;
   private final Column[] readColumns;
   private final int numFolds;
-  private final boolean holdout;
+  private final int[][] trainIds;
+  private final int[][] validationIds;
   private final Levels levels;
   private final Optional<FractionFloor> floor;
   private final List<Fold> folds = new ArrayList<>();
@@ -73,15 +75,49 @@ public final class Folds implements AutoCloseable {
    */
   Folds(List<Dataset<Row>> relations, String[] readColumns, int numFolds, boolean holdout,
       Levels levels, LeastUniforms least) {
+    this(relations, readColumns, complementTrain(numFolds, holdout),
+        ownValidation(numFolds, holdout), levels,
+        least == null ? null : least.floor(numFolds, holdout));
+  }
+
+  /**
+   * Folds whose sides are any unions of fold ids: fold {@code i} trains on the relations {@code
+   * trainIds[i]} and validates on {@code validationIds[i]}, as a time split's windows do.
+   *
+   * @param floor the smallest fraction that keeps every class in every fold, or null
+   */
+  Folds(List<Dataset<Row>> relations, String[] readColumns, int[][] trainIds,
+      int[][] validationIds, Levels levels, FractionFloor floor) {
     this.relations = List.copyOf(relations);
     this.readColumns = ColumnNames.cols(readColumns);
-    this.numFolds = numFolds;
-    this.holdout = holdout;
+    this.numFolds = trainIds.length;
+    this.trainIds = trainIds;
+    this.validationIds = validationIds;
     this.levels = levels;
-    this.floor = least == null ? Optional.empty() : Optional.of(least.floor(numFolds, holdout));
+    this.floor = Optional.ofNullable(floor);
     for (int i = 0; i < numFolds; i++) {
       folds.add(new Fold(i, train(i, 1.0), validation(i)));
     }
+  }
+
+  /** Fold i trains on every fold id but its own, or, for a holdout, on fold id 1. */
+  private static int[][] complementTrain(int numFolds, boolean holdout) {
+    int[][] ids = new int[numFolds][];
+    for (int i = 0; i < numFolds; i++) {
+      final int fold = i;
+      ids[i] = holdout ? new int[] {1}
+          : IntStream.range(0, numFolds).filter(j -> j != fold).toArray();
+    }
+    return ids;
+  }
+
+  /** Fold i validates on fold id i, or, for a holdout, on fold id 0. */
+  private static int[][] ownValidation(int numFolds, boolean holdout) {
+    int[][] ids = new int[numFolds][];
+    for (int i = 0; i < numFolds; i++) {
+      ids[i] = new int[] {holdout ? 0 : i};
+    }
+    return ids;
   }
 
   /** The (train, validation) pairs, by fold index, at fraction 1. */
@@ -111,14 +147,7 @@ public final class Folds implements AutoCloseable {
    */
   public Dataset<Row> train(int fold, double fraction) {
     checkFold(fold);
-    Dataset<Row> rows = null;
-    for (int j = 0; j < relations.size(); j++) {
-      if (holdout ? j == 1 : j != fold) {
-        Dataset<Row> side = read(j, fraction);
-        rows = rows == null ? side : rows.union(side);
-      }
-    }
-    return rows;
+    return union(trainIds[fold], fraction);
   }
 
   /**
@@ -138,7 +167,17 @@ public final class Folds implements AutoCloseable {
    */
   public Dataset<Row> validation(int fold, double fraction) {
     checkFold(fold);
-    return read(holdout ? 0 : fold, fraction);
+    return union(validationIds[fold], fraction);
+  }
+
+  /** The union of the relations {@code ids} at {@code fraction}. */
+  private Dataset<Row> union(int[] ids, double fraction) {
+    Dataset<Row> rows = null;
+    for (int j : ids) {
+      Dataset<Row> side = read(j, fraction);
+      rows = rows == null ? side : rows.union(side);
+    }
+    return rows;
   }
 
   /**
