@@ -262,7 +262,8 @@ public final class TimeBasedSplit implements Splitter {
     Column time = ColumnNames.col(timeCol);
     Dataset<Row> segmented = data.where(between(time, axis, segments.start(), segments.end()))
         .withColumn(SegmentLayout.SEGMENT, SegmentLayout.segmentOf(time, segments,
-            axis::literal));
+            axis::literal))
+        .where(functions.col(SegmentLayout.SEGMENT).geq(0));
     int[][] train = segments.trainIds();
     int[][] validation = segments.validationIds();
     List<Dataset<Row>> relations = SegmentLayout.cache(segmented, data.columns(),
