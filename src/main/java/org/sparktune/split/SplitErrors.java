@@ -209,7 +209,7 @@ final class SplitErrors {
 
   static IllegalArgumentException unknownSplitter(String name) {
     return new IllegalArgumentException("unknown splitter '" + name + "'; the splitters are"
-        + " [kFold, stratifiedKFold, holdout, foldColumn].");
+        + " [kFold, stratifiedKFold, holdout, foldColumn, timeSeriesSplit, timeBasedSplit].");
   }
 
   static IllegalArgumentException unknownOption(String name, String key, String known) {

@@ -62,6 +62,48 @@ public final class Splitters {
           f.setFoldCol(text(name, "foldCol", config.get("foldCol")));
         }
         return f;
+      case "timeSeriesSplit":
+        check(name, config, Set.of("timeCol", "numFolds", "testSize", "gap", "maxTrainSize"));
+        TimeSeriesSplit t = new TimeSeriesSplit();
+        if (config.containsKey("timeCol")) {
+          t.setTimeCol(text(name, "timeCol", config.get("timeCol")));
+        }
+        if (config.containsKey("numFolds")) {
+          t.setNumFolds(numFolds(name, config.get("numFolds")));
+        }
+        if (config.containsKey("testSize")) {
+          t.setTestSize(rows(name, "testSize", config.get("testSize")));
+        }
+        if (config.containsKey("gap")) {
+          t.setGap(rows(name, "gap", config.get("gap")));
+        }
+        if (config.containsKey("maxTrainSize")) {
+          t.setMaxTrainSize(rows(name, "maxTrainSize", config.get("maxTrainSize")));
+        }
+        return t;
+      case "timeBasedSplit":
+        check(name, config, Set.of("timeCol", "numFolds", "horizon", "gap", "trainWindow",
+            "cutoffs"));
+        TimeBasedSplit b = new TimeBasedSplit();
+        if (config.containsKey("timeCol")) {
+          b.setTimeCol(text(name, "timeCol", config.get("timeCol")));
+        }
+        if (config.containsKey("numFolds")) {
+          b.setNumFolds(numFolds(name, config.get("numFolds")));
+        }
+        if (config.containsKey("horizon")) {
+          b.setHorizon(text(name, "horizon", config.get("horizon")));
+        }
+        if (config.containsKey("gap")) {
+          b.setGap(text(name, "gap", config.get("gap")));
+        }
+        if (config.containsKey("trainWindow")) {
+          b.setTrainWindow(text(name, "trainWindow", config.get("trainWindow")));
+        }
+        if (config.containsKey("cutoffs")) {
+          b.setCutoffs(cutoffs(name, config.get("cutoffs")));
+        }
+        return b;
       default:
         throw SplitErrors.unknownSplitter(name);
     }
@@ -85,6 +127,30 @@ public final class Splitters {
       throw SplitErrors.optionNotWhole(name, "numFolds", value, range);
     }
     return (int) d;
+  }
+
+  private static long rows(String name, String key, Object value) {
+    String range = "of 0 or more";
+    if (!(value instanceof Number n)) {
+      throw SplitErrors.optionNotNumber(name, key, value, range, "0");
+    }
+    double d = n.doubleValue();
+    if (d != Math.rint(d) || d < 0 || d > Long.MAX_VALUE) {
+      throw SplitErrors.optionNotWhole(name, key, value, range);
+    }
+    return (long) d;
+  }
+
+  /** Cut-offs as a list of strings or one comma-separated string. */
+  private static String[] cutoffs(String name, Object value) {
+    if (value instanceof String s) {
+      return s.split("\\s*,\\s*");
+    }
+    if (value instanceof java.util.List<?> list
+        && list.stream().allMatch(v -> v instanceof String)) {
+      return list.stream().map(String.class::cast).toArray(String[]::new);
+    }
+    throw SplitErrors.optionNotText(name, "cutoffs", value);
   }
 
   private static double ratio(String name, Object value) {

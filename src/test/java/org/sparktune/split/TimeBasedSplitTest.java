@@ -140,6 +140,20 @@ class TimeBasedSplitTest {
     }
   }
 
+  @Test
+  void bothTimeSplitsRoundTripThroughTheirConfig() {
+    Splitter byTime = new TimeBasedSplit().setTimeCol("day").setHorizon("7d").setGap("1d")
+        .setTrainWindow("P60D").setCutoffs("2024-02-01", "2024-03-01");
+    assertEquals(byTime.toString(), Splitters.fromJson(Splitters.toJson(byTime)).toString());
+    assertEquals(2, Splitters.fromJson(Splitters.toJson(byTime)).numFolds());
+    Splitter byRows = new TimeSeriesSplit().setTimeCol("day").setNumFolds(4).setTestSize(100)
+        .setGap(2).setMaxTrainSize(500);
+    assertEquals(byRows.toString(), Splitters.fromJson(Splitters.toJson(byRows)).toString());
+    assertEquals(List.of("2024-01-01", "2024-02-01"), ((TimeBasedSplit) Splitters.fromConfig(
+        "timeBasedSplit", java.util.Map.of("horizon", "1d", "cutoffs",
+            List.of("2024-01-01", "2024-02-01")))).getCutoffs());
+  }
+
   private static String fails(Supplier<?> run) {
     return assertThrows(IllegalArgumentException.class, run::get).getMessage();
   }
