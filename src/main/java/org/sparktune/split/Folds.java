@@ -16,7 +16,8 @@ import org.apache.spark.sql.functions;
  * fold id: the input's columns and each row's level among the data fractions declared when
  * splitting, laid out so that a read skips what it does not need (see {@link FoldLayout}):
  * {@link #validation} reads its fold id's relation, and {@link #train} at a declared fraction
- * {@code f} about {@code f} of the batches of the other fold ids' relations, as one union.
+ * {@code f} about {@code f} of the batches of the other fold ids' relations, as one union (a
+ * time split's fold reads the relations of the stretches of time in its windows instead).
  * Every trial of a study reuses them; {@link #close} releases the cache.
  *
  * <p>A fraction {@code f} is a nested subsample: the rows whose stable uniform {@code u}, drawn

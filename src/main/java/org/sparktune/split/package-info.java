@@ -1,9 +1,12 @@
 /**
  * Splitters: {@link org.sparktune.split.KFold}, {@link org.sparktune.split.StratifiedKFold},
- * {@link org.sparktune.split.Holdout} and {@link org.sparktune.split.FoldColumn} cut a data set
- * into (train, validation) {@link org.sparktune.split.Folds} in O(n) without collecting rows to
- * the driver. The shuffled splitters size folds to within one row (within each class when
- * stratified); FoldColumn takes the folds the user's column gives, and drops it from the folds'
+ * {@link org.sparktune.split.Holdout}, {@link org.sparktune.split.FoldColumn}, {@link
+ * org.sparktune.split.TimeBasedSplit} and {@link org.sparktune.split.TimeSeriesSplit} cut a data
+ * set into (train, validation) {@link org.sparktune.split.Folds} in O(n) without collecting rows
+ * to the driver. The time splits train each fold on a window before its validation window, not
+ * on every other row: they cache one relation per stretch between their windows' edges, and a
+ * fold's side is the union of the stretches in its window. The shuffled splitters size folds to
+ * within one row (within each class when stratified); FoldColumn takes the folds the user's column gives, and drops it from the folds'
  * rows as CrossValidator does. The folds are cached once per study, one cached relation per
  * fold id with no fold id column: the input's columns and each row's level among the data
  * fractions declared when splitting (fraction {@code f_r} is the rows whose stable uniform
