@@ -10,6 +10,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * The folds of one split, over the one copy of the data a study caches, one cached relation per
@@ -51,6 +52,8 @@ public final class Folds implements AutoCloseable {
   static final String KEY = "__sparktune_key";
   /** A row's place in the input, to lay rows out in input order; never cached. */
   static final String ORDER = "__sparktune_order";
+  /** A validation group's value, in the relation of a fold's validation groups. */
+  static final String GROUP = "__sparktune_group";
   /** A row's cached partition, to lay it out; never cached. */
   static final String PART = "__sparktune_part";
 
@@ -62,6 +65,8 @@ public final class Folds implements AutoCloseable {
   private final Levels levels;
   private final Optional<FractionFloor> floor;
   private final List<Fold> folds = new ArrayList<>();
+  private final String groupCol;
+  private final List<Dataset<Row>> validationGroups = new ArrayList<>();
 
   /**
    * @param relations the cached data, one relation by fold id: the columns a read returns and,
@@ -89,6 +94,19 @@ public final class Folds implements AutoCloseable {
    */
   Folds(List<Dataset<Row>> relations, String[] readColumns, int[][] trainIds,
       int[][] validationIds, Levels levels, FractionFloor floor) {
+    this(relations, readColumns, trainIds, validationIds, levels, floor, null);
+  }
+
+  /**
+   * Folds whose sides are unions of fold ids, and whose training rows leave out every row of a
+   * group that is on their validation side, so that no group straddles a fold: each fold's
+   * validation groups are cached (one column, each value once) and a training read is an
+   * anti-join with them.
+   *
+   * @param groupCol the group column, with no null; null for no groups
+   */
+  Folds(List<Dataset<Row>> relations, String[] readColumns, int[][] trainIds,
+      int[][] validationIds, Levels levels, FractionFloor floor, String groupCol) {
     this.relations = List.copyOf(relations);
     this.readColumns = ColumnNames.cols(readColumns);
     this.numFolds = trainIds.length;
@@ -96,6 +114,21 @@ public final class Folds implements AutoCloseable {
     this.validationIds = validationIds;
     this.levels = levels;
     this.floor = Optional.ofNullable(floor);
+    this.groupCol = groupCol;
+    if (groupCol != null) {
+      try {
+        for (int i = 0; i < numFolds; i++) {
+          Dataset<Row> groups = union(validationIds[i], 1.0)
+              .select(ColumnNames.col(groupCol).as(GROUP)).distinct()
+              .persist(StorageLevel.MEMORY_AND_DISK());
+          validationGroups.add(groups);
+          groups.count();
+        }
+      } catch (RuntimeException e) {
+        close();
+        throw e;
+      }
+    }
     for (int i = 0; i < numFolds; i++) {
       folds.add(new Fold(i, train(i, 1.0), validation(i)));
     }
@@ -148,7 +181,12 @@ public final class Folds implements AutoCloseable {
    */
   public Dataset<Row> train(int fold, double fraction) {
     checkFold(fold);
-    return union(trainIds[fold], fraction);
+    Dataset<Row> rows = union(trainIds[fold], fraction);
+    if (groupCol == null) {
+      return rows;
+    }
+    Dataset<Row> groups = validationGroups.get(fold);
+    return rows.join(groups, ColumnNames.col(groupCol).equalTo(groups.col(GROUP)), "left_anti");
   }
 
   /**
@@ -250,6 +288,9 @@ public final class Folds implements AutoCloseable {
   /** Releases the cached data, waiting until it is gone. */
   @Override
   public void close() {
+    for (Dataset<Row> groups : validationGroups) {
+      groups.unpersist(true);
+    }
     for (Dataset<Row> relation : relations) {
       relation.unpersist(true);
     }

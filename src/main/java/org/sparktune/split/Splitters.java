@@ -63,10 +63,14 @@ public final class Splitters {
         }
         return f;
       case "timeSeriesSplit":
-        check(name, config, Set.of("timeCol", "numFolds", "testSize", "gap", "maxTrainSize"));
+        check(name, config, Set.of("timeCol", "groupCol", "numFolds", "testSize", "gap",
+            "maxTrainSize"));
         TimeSeriesSplit t = new TimeSeriesSplit();
         if (config.containsKey("timeCol")) {
           t.setTimeCol(text(name, "timeCol", config.get("timeCol")));
+        }
+        if (config.containsKey("groupCol")) {
+          t.setGroupCol(text(name, "groupCol", config.get("groupCol")));
         }
         if (config.containsKey("numFolds")) {
           t.setNumFolds(numFolds(name, config.get("numFolds")));
@@ -82,11 +86,14 @@ public final class Splitters {
         }
         return t;
       case "timeBasedSplit":
-        check(name, config, Set.of("timeCol", "numFolds", "horizon", "gap", "trainWindow",
-            "cutoffs"));
+        check(name, config, Set.of("timeCol", "groupCol", "numFolds", "horizon", "gap",
+            "trainWindow", "cutoffs"));
         TimeBasedSplit b = new TimeBasedSplit();
         if (config.containsKey("timeCol")) {
           b.setTimeCol(text(name, "timeCol", config.get("timeCol")));
+        }
+        if (config.containsKey("groupCol")) {
+          b.setGroupCol(text(name, "groupCol", config.get("groupCol")));
         }
         if (config.containsKey("numFolds")) {
           b.setNumFolds(numFolds(name, config.get("numFolds")));

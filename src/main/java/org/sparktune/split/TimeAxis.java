@@ -9,10 +9,13 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DateType;
@@ -58,6 +61,45 @@ final class TimeAxis implements Serializable {
     if (!(time || numbers && type instanceof NumericType)) {
       throw TimeSplitErrors.timeColType(splitter, column, type, numbers);
     }
+  }
+
+  /**
+   * Checks an optional group column: null (none), or a column of {@code schema} whose values
+   * Spark can compare.
+   */
+  static void checkGroup(String splitter, String column, StructType schema) {
+    if (column == null) {
+      return;
+    }
+    if (!Arrays.asList(schema.fieldNames()).contains(column)) {
+      throw SplitErrors.missingColumn(splitter, "groupCol", column, schema);
+    }
+    DataType type = schema.apply(column).dataType();
+    if (!(type instanceof NumericType || type instanceof org.apache.spark.sql.types.StringType
+        || type instanceof org.apache.spark.sql.types.BooleanType || type instanceof DateType
+        || type instanceof TimestampType || type instanceof TimestampNTZType)) {
+      throw TimeSplitErrors.groupType(splitter, column, type);
+    }
+  }
+
+  /**
+   * The folds over {@code relations}, each fold's training rows without the groups of its
+   * validation rows when {@code groupCol} is set; throws, releasing the cache, when a fold
+   * would then train on no row.
+   */
+  static Folds folds(String splitter, List<Dataset<Row>> relations, String[] columns,
+      Segments segments, Levels levels, String groupCol) {
+    Folds folds = new Folds(relations, columns, segments.trainIds(), segments.validationIds(),
+        levels, null, groupCol);
+    if (groupCol != null) {
+      for (int i = 0; i < folds.numFolds(); i++) {
+        if (folds.train(i, 1.0).isEmpty()) {
+          folds.close();
+          throw TimeSplitErrors.trainsOnlyValidationGroups(splitter, i, groupCol);
+        }
+      }
+    }
+    return folds;
   }
 
   /** The axis of {@code column}, which {@link #check} accepted without numbers. */

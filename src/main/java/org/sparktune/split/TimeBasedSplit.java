@@ -51,6 +51,7 @@ public final class TimeBasedSplit implements Splitter {
   public static final String EXPANDING = "expanding";
 
   private String timeCol;
+  private String groupCol;
   private int numFolds = 3;
   private String horizon;
   private String gap = "0d";
@@ -120,6 +121,19 @@ public final class TimeBasedSplit implements Splitter {
     return this;
   }
 
+  /**
+   * Sets a group column (default none): each fold's training rows then leave out every row of
+   * a group that has a row in its validation window, so that no group is on both sides.
+   */
+  public TimeBasedSplit setGroupCol(String value) {
+    groupCol = SplitErrors.checkColumnName(NAME, "groupCol", value);
+    return this;
+  }
+
+  public String getGroupCol() {
+    return groupCol;
+  }
+
   public String getTimeCol() {
     return timeCol;
   }
@@ -148,6 +162,7 @@ public final class TimeBasedSplit implements Splitter {
   @Override
   public void validate(StructType schema) {
     TimeAxis.check(NAME, timeCol, schema, false);
+    TimeAxis.checkGroup(NAME, groupCol, schema);
     if (horizon == null) {
       throw TimeSplitErrors.horizonUnset();
     }
@@ -195,13 +210,18 @@ public final class TimeBasedSplit implements Splitter {
   private List<Segments.Window> resolve(Dataset<Row> data, TimeAxis axis) {
     Column time = ColumnNames.col(timeCol);
     Row stats = data.agg(functions.min(time), functions.max(time),
-        functions.count(functions.lit(1)), functions.count(time)).first();
+        functions.count(functions.lit(1)), functions.count(time),
+        functions.count(groupCol == null ? functions.lit(1) : ColumnNames.col(groupCol)))
+        .first();
     long rows = stats.getLong(2);
     if (rows == 0) {
       throw SplitErrors.emptyInput();
     }
     if (stats.getLong(3) < rows) {
       throw TimeSplitErrors.nullTimes(NAME, timeCol, rows - stats.getLong(3));
+    }
+    if (stats.getLong(4) < rows) {
+      throw TimeSplitErrors.nullGroups(NAME, groupCol, rows - stats.getLong(4));
     }
     long first = axis.micros(stats.get(0));
     long last = axis.micros(stats.get(1));
@@ -282,7 +302,7 @@ public final class TimeBasedSplit implements Splitter {
             }
           }
         });
-    return new Folds(relations, data.columns(), train, validation, levels, null);
+    return TimeAxis.folds(NAME, relations, data.columns(), segments, levels, groupCol);
   }
 
   @Override
@@ -295,6 +315,9 @@ public final class TimeBasedSplit implements Splitter {
     Map<String, Object> config = new LinkedHashMap<>();
     if (timeCol != null) {
       config.put("timeCol", timeCol);
+    }
+    if (groupCol != null) {
+      config.put("groupCol", groupCol);
     }
     config.put("numFolds", (long) numFolds);
     if (horizon != null) {

@@ -40,6 +40,7 @@ public final class TimeSeriesSplit implements Splitter {
   private static final String POSITION = "__sparktune_position";
 
   private String timeCol;
+  private String groupCol;
   private int numFolds = 5;
   private long testSize;
   private long gap;
@@ -75,6 +76,19 @@ public final class TimeSeriesSplit implements Splitter {
     return this;
   }
 
+  /**
+   * Sets a group column (default none): each fold's training rows then leave out every row of
+   * a group that has a row in its validation window, so that no group is on both sides.
+   */
+  public TimeSeriesSplit setGroupCol(String value) {
+    groupCol = SplitErrors.checkColumnName(NAME, "groupCol", value);
+    return this;
+  }
+
+  public String getGroupCol() {
+    return groupCol;
+  }
+
   public String getTimeCol() {
     return timeCol;
   }
@@ -99,6 +113,7 @@ public final class TimeSeriesSplit implements Splitter {
   @Override
   public void validate(StructType schema) {
     TimeAxis.check(NAME, timeCol, schema, true);
+    TimeAxis.checkGroup(NAME, groupCol, schema);
   }
 
   /**
@@ -128,13 +143,18 @@ public final class TimeSeriesSplit implements Splitter {
     validate(data.schema());
     Levels levels = Levels.of(fractions);
     Row counted = data.agg(functions.count(functions.lit(1)),
-        functions.count(ColumnNames.col(timeCol))).first();
+        functions.count(ColumnNames.col(timeCol)),
+        functions.count(groupCol == null ? functions.lit(1) : ColumnNames.col(groupCol)))
+        .first();
     long n = counted.getLong(0);
     if (n == 0) {
       throw SplitErrors.emptyInput();
     }
     if (counted.getLong(1) < n) {
       throw TimeSplitErrors.nullTimes(NAME, timeCol, n - counted.getLong(1));
+    }
+    if (counted.getLong(2) < n) {
+      throw TimeSplitErrors.nullGroups(NAME, groupCol, n - counted.getLong(2));
     }
     Segments segments = Segments.of(windows(n));
     String[] columns = data.columns();
@@ -157,8 +177,7 @@ public final class TimeSeriesSplit implements Splitter {
         .where(functions.col(SegmentLayout.SEGMENT).geq(0));
     List<Dataset<Row>> relations = SegmentLayout.cache(segmented, columns, segments.count(),
         seed, levels, rows -> {});
-    return new Folds(relations, columns, segments.trainIds(), segments.validationIds(), levels,
-        null);
+    return TimeAxis.folds(NAME, relations, columns, segments, levels, groupCol);
   }
 
   @Override
@@ -171,6 +190,9 @@ public final class TimeSeriesSplit implements Splitter {
     Map<String, Object> config = new LinkedHashMap<>();
     if (timeCol != null) {
       config.put("timeCol", timeCol);
+    }
+    if (groupCol != null) {
+      config.put("groupCol", groupCol);
     }
     config.put("numFolds", (long) numFolds);
     config.put("testSize", testSize);

@@ -126,4 +126,24 @@ final class TimeSplitErrors {
         + start + ", " + end + ") holds no row of the data. Move the cut-offs, widen the"
         + " horizon or trainWindow, or lower numFolds.");
   }
+
+  static IllegalArgumentException groupType(String splitter, String column, DataType type) {
+    return new IllegalArgumentException(splitter + " groupCol '" + column + "' is "
+        + type.simpleString() + "; a group is a value Spark can compare: a number, string,"
+        + " boolean, date or timestamp column. Cast it, or pick another column.");
+  }
+
+  static IllegalArgumentException nullGroups(String splitter, String column, long nulls) {
+    return new IllegalArgumentException(splitter + " groupCol '" + column + "' is null in "
+        + nulls + " row(s); every row needs a group to keep its group on one side of each"
+        + " fold: fill those rows (e.g. with their own id) or drop them.");
+  }
+
+  static IllegalArgumentException trainsOnlyValidationGroups(String splitter, int fold,
+      String column) {
+    return new IllegalArgumentException(splitter + " fold " + fold + " would train on no row:"
+        + " every group of groupCol '" + column + "' in its training window is also in its"
+        + " validation window, and a group never straddles a fold. Widen the training window,"
+        + " or use a coarser time split.");
+  }
 }

@@ -141,8 +141,46 @@ class TimeBasedSplitTest {
   }
 
   @Test
+  void aGroupColumnKeepsEachGroupOnOneSideOfEveryFold() {
+    // Each user has seven rows, under two days, so users straddle the edges of the windows.
+    Dataset<Row> data = days(30, 4).withColumn("user", functions.expr("CAST(id / 7 AS INT)"));
+    TimeBasedSplit split = new TimeBasedSplit().setTimeCol("day").setHorizon("5d")
+        .setGroupCol("user");
+    List<TimeBasedSplit.Window> windows = split.windows(data);
+    try (Folds folds = split.split(data, 7, List.of(0.5))) {
+      for (int i = 0; i < 3; i++) {
+        Dataset<Row> train = folds.train(i, 1.0);
+        Dataset<Row> validation = folds.validation(i);
+        assertEquals(0, train.join(validation, "user").count(), "fold " + i);
+        Dataset<Row> window = data.where(windows.get(i).train());
+        long straddling = window.join(validation.select("user").distinct(), "user").count();
+        assertTrue(straddling > 0, "a user straddles fold " + i + "'s edge");
+        assertEquals(window.count() - straddling, train.count(), "fold " + i);
+        assertEquals(0, folds.train(i, 0.5).join(validation, "user").count());
+      }
+    }
+  }
+
+  @Test
+  void groupsThatLeaveAFoldNothingToTrainOnOrThatAreNullFail() {
+    Dataset<Row> data = days(30, 4).withColumn("user", functions.expr("id % 3"));
+    assertEquals("TimeBasedSplit fold 0 would train on no row: every group of groupCol 'user'"
+        + " in its training window is also in its validation window, and a group never"
+        + " straddles a fold. Widen the training window, or use a coarser time split.",
+        fails(() -> new TimeBasedSplit().setTimeCol("day").setHorizon("5d").setGroupCol("user")
+            .split(data, 1)));
+    Dataset<Row> nulls = data.withColumn("user", functions.expr("IF(id < 5, NULL, user)"));
+    assertEquals("TimeSeriesSplit groupCol 'user' is null in 5 row(s); every row needs a group"
+        + " to keep its group on one side of each fold: fill those rows (e.g. with their own"
+        + " id) or drop them.",
+        fails(() -> new TimeSeriesSplit().setTimeCol("day").setGroupCol("user")
+            .split(nulls, 1)));
+  }
+
+  @Test
   void bothTimeSplitsRoundTripThroughTheirConfig() {
-    Splitter byTime = new TimeBasedSplit().setTimeCol("day").setHorizon("7d").setGap("1d")
+    Splitter byTime = new TimeBasedSplit().setTimeCol("day").setGroupCol("user")
+        .setHorizon("7d").setGap("1d")
         .setTrainWindow("P60D").setCutoffs("2024-02-01", "2024-03-01");
     assertEquals(byTime.toString(), Splitters.fromJson(Splitters.toJson(byTime)).toString());
     assertEquals(2, Splitters.fromJson(Splitters.toJson(byTime)).numFolds());
