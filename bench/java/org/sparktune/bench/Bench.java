@@ -30,12 +30,25 @@ final class Bench {
 
   /** The benchmarks' session: local[2], FAIR scheduling, UI off, quiet. */
   static SparkSession session() {
-    SparkSession spark = SparkSession.builder().master("local[2]").appName("sparktune-bench")
-        .config("spark.ui.enabled", "false").config("spark.scheduler.mode", "FAIR")
-        .config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress",
-            "127.0.0.1").getOrCreate();
+    return session(Map.of());
+  }
+
+  /** {@link #session} with {@code conf} set too. */
+  static SparkSession session(Map<String, String> conf) {
+    SparkSession.Builder builder = SparkSession.builder().master("local[2]")
+        .appName("sparktune-bench").config("spark.ui.enabled", "false")
+        .config("spark.scheduler.mode", "FAIR").config("spark.driver.host", "127.0.0.1")
+        .config("spark.driver.bindAddress", "127.0.0.1");
+    conf.forEach(builder::config);
+    SparkSession spark = builder.getOrCreate();
     spark.sparkContext().setLogLevel("ERROR");
     return spark;
+  }
+
+  /** {@link #session} with Delta Lake's SQL extension and catalog. */
+  static SparkSession deltaSession() {
+    return session(Map.of("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension",
+        "spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog"));
   }
 
   /** The median of {@code values} (the mean of the middle two for an even count). */

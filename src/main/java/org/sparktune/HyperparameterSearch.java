@@ -1,6 +1,10 @@
 package org.sparktune;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.spark.ml.Estimator;
@@ -18,8 +22,10 @@ import org.apache.spark.ml.util.MLWritable;
 import org.apache.spark.ml.util.MLWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import org.sparktune.delta.DeltaInput;
+import org.sparktune.delta.ModelRegistry;
 import org.sparktune.exec.FidelityPlan;
 import org.sparktune.exec.FoldRace;
 import org.sparktune.exec.InputErrors;
@@ -87,6 +93,7 @@ public final class HyperparameterSearch extends Estimator<TunedModel> implements
   private final Param<Fidelity> fidelity;
   private final BooleanParam raceFolds;
   private final Param<String> studyName;
+  private final Param<String> modelRegistry;
   private final BooleanParam reproducible;
   private final IntParam fitsInFlight;
   private final LongParam minValidationRows;
@@ -124,6 +131,8 @@ public final class HyperparameterSearch extends Estimator<TunedModel> implements
     raceFolds = new BooleanParam(this, "raceFolds", "whether each rung runs one fold first and"
         + " stops a trial that cannot reach the top on the others");
     studyName = new Param<>(this, "studyName", "the study's name in its trial store");
+    modelRegistry = new Param<>(this, "modelRegistry", "a folder where the refitted best model"
+        + " is saved and registered in a Delta table; empty for none");
     reproducible = new BooleanParam(this, "reproducible", "whether proposals depend on trial"
         + " numbers only, so the same seed gives the same study at any timing");
     fitsInFlight = new IntParam(this, "fitsInFlight", "full-data fold fits that may run at"
@@ -155,6 +164,7 @@ public final class HyperparameterSearch extends Estimator<TunedModel> implements
     setDefault(fidelity, new DataFraction());
     setDefault(raceFolds, false);
     setDefault(studyName, Study.DEFAULT_NAME);
+    setDefault(modelRegistry, "");
     setDefault(reproducible, true);
     setDefault(fitsInFlight, 0);
     setDefault(minValidationRows, SearchSpec.DEFAULT_MIN_VALIDATION_ROWS);
@@ -237,6 +247,16 @@ public final class HyperparameterSearch extends Estimator<TunedModel> implements
   /** The study's name in its trial store (default {@value Study#DEFAULT_NAME}). */
   public Param<String> studyName() {
     return studyName;
+  }
+
+  /**
+   * A folder where each fit saves its refitted best model (MLlib format, under {@code
+   * models/<studyName>/}) and appends a row for it to the Delta table {@code registry} there
+   * (see {@link ModelRegistry}); {@link TunedModel#latest} loads a study's newest. Empty (the
+   * default) for none. Needs {@code refit}.
+   */
+  public Param<String> modelRegistry() {
+    return modelRegistry;
   }
 
   /**
@@ -383,6 +403,10 @@ public final class HyperparameterSearch extends Estimator<TunedModel> implements
     return getOrDefault(studyName);
   }
 
+  public String getModelRegistry() {
+    return getOrDefault(modelRegistry);
+  }
+
   public boolean getReproducible() {
     return (Boolean) getOrDefault(reproducible);
   }
@@ -471,6 +495,14 @@ public final class HyperparameterSearch extends Estimator<TunedModel> implements
 
   public HyperparameterSearch setStudyName(String value) {
     return put(studyName, InputErrors.studyName(value));
+  }
+
+  public HyperparameterSearch setModelRegistry(String value) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException("modelRegistry is blank; give a folder for the"
+          + " registry, e.g. setModelRegistry(\"/delta/models\").");
+    }
+    return put(modelRegistry, value);
   }
 
   public HyperparameterSearch setReproducible(boolean value) {
@@ -607,6 +639,15 @@ public final class HyperparameterSearch extends Estimator<TunedModel> implements
 
   private TunedModel fit(Dataset<?> dataset, String input) {
     SearchChecks.Checked checked = check(dataset.schema());
+    String registry = getModelRegistry();
+    if (!registry.isEmpty()) {
+      if (!getRefit()) {
+        throw new IllegalArgumentException("modelRegistry is set but refit is false: the"
+            + " registry keeps the refitted best model. Set refit to true, or leave"
+            + " modelRegistry unset.");
+      }
+      ModelRegistry.check(dataset.sparkSession(), registry);
+    }
     SearchChecks.checkNotEmpty(dataset);
     Dataset<Row> data = dataset.toDF();
     SearchSpec spec = SearchSpec.builder().input(input)
@@ -626,11 +667,45 @@ public final class HyperparameterSearch extends Estimator<TunedModel> implements
     if (!checked.scheduler().equals(getScheduler())) {
       provenance.put("schedulerChoice", Schedulers.toJson(getScheduler()));
     }
+    Instant registered = Instant.now();
+    String modelPath = registry.isEmpty() ? null : ModelRegistry.modelPath(registry,
+        getStudyName(), registered, outcome.best().number());
+    if (modelPath != null) {
+      provenance.put("registeredModel", modelPath);
+    }
     TunedModel model = new TunedModel(uid, outcome.bestModel(), refitSpace(checked),
         outcome.trials(), outcome.best().number(), SearchChecks.metricName(getEvaluator()),
         getEvaluator().isLargerBetter(), outcome.prefixFits(), provenance,
         outcome.ending().name());
-    return model.setParent(this);
+    model.setParent(this);
+    if (modelPath != null) {
+      register(data.sparkSession(), registry, model, modelPath, registered, provenance);
+    }
+    return model;
+  }
+
+  /**
+   * Saves {@code model} at {@code path} and then appends its row to the registry table, so that
+   * a row always points at a complete model.
+   */
+  private void register(SparkSession spark, String registry, TunedModel model, String path,
+      Instant at, Map<String, String> provenance) {
+    try {
+      model.write().save(path);
+    } catch (java.io.IOException e) {
+      throw new UncheckedIOException("saving the best model to " + path + " failed", e);
+    }
+    String params;
+    try {
+      params = new ObjectMapper().writeValueAsString(model.bestTrial().params());
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+    String version = provenance.get("inputVersion");
+    ModelRegistry.append(spark, registry, new ModelRegistry.Entry(getStudyName(),
+        model.bestTrial().number(), params, model.bestMetric(), model.metricName(), path,
+        provenance.get("inputTable"), version == null ? null : Long.valueOf(version),
+        provenance.get("sparktuneVersion"), at, spark.sparkContext().applicationId()));
   }
 
   /** {@code seconds} as a Duration, or null for 0 (none). */

@@ -12,6 +12,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
+import org.sparktune.delta.ModelRegistry;
 import org.sparktune.persist.StageIo;
 import org.sparktune.persist.TunedModelFiles;
 import org.sparktune.space.SearchSpace;
@@ -236,6 +237,19 @@ public final class TunedModel extends Model<TunedModel> implements MLWritable {
   /** Loads a model saved at {@code path}. */
   public static TunedModel load(String path) {
     return read().load(path);
+  }
+
+  /**
+   * The newest model that a search with {@code modelRegistry} {@code registry} registered for
+   * the study {@code study}; throws naming the studies the registry holds when it has none.
+   */
+  public static TunedModel latest(SparkSession spark, String registry, String study) {
+    return ModelRegistry.latest(spark, registry, study)
+        .map(entry -> load(entry.modelPath()))
+        .orElseThrow(() -> new IllegalArgumentException("model registry " + registry + " has no"
+            + " model of study '" + study + "'; its studies are " + ModelRegistry.studies(spark,
+                registry) + ". Check the study name (setStudyName), or tune it with"
+            + " setModelRegistry(\"" + registry + "\") first."));
   }
 
   @Override
