@@ -89,10 +89,13 @@ class ModelRegistryOnSparkTest {
     assertEquals(first.bestMetric(), TunedModel.load(entries.get(0).getAs("modelPath"))
         .bestMetric(), 0.0);
 
-    ModelRegistry.entries(spark, registry).createOrReplaceTempView("registry");
-    Row best = spark.sql("SELECT study, max(metric) AS best FROM registry GROUP BY study")
-        .first();
-    assertEquals(Math.max(first.bestMetric(), second.bestMetric()), best.getDouble(1), 0.0);
+    // The README's query.
+    List<Row> newest = spark.sql("SELECT study, trial, metric, inputVersion, modelPath FROM"
+        + " delta.`" + registry + "/registry` WHERE study = 'churn' ORDER BY registeredAt DESC")
+        .collectAsList();
+    assertEquals(2, newest.size());
+    assertEquals(second.bestMetric(), newest.get(0).getDouble(2), 0.0);
+    assertEquals(0L, newest.get(0).getLong(3));
   }
 
   @Test
