@@ -62,6 +62,29 @@ public final class Splitters {
           f.setFoldCol(text(name, "foldCol", config.get("foldCol")));
         }
         return f;
+      case "groupKFold":
+        check(name, config, Set.of("numFolds", "groupCol"));
+        GroupKFold g = new GroupKFold();
+        if (config.containsKey("numFolds")) {
+          g.setNumFolds(numFolds(name, config.get("numFolds")));
+        }
+        if (config.containsKey("groupCol")) {
+          g.setGroupCol(text(name, "groupCol", config.get("groupCol")));
+        }
+        return g;
+      case "stratifiedGroupKFold":
+        check(name, config, Set.of("numFolds", "groupCol", "labelCol"));
+        StratifiedGroupKFold sg = new StratifiedGroupKFold();
+        if (config.containsKey("numFolds")) {
+          sg.setNumFolds(numFolds(name, config.get("numFolds")));
+        }
+        if (config.containsKey("groupCol")) {
+          sg.setGroupCol(text(name, "groupCol", config.get("groupCol")));
+        }
+        if (config.containsKey("labelCol")) {
+          sg.setLabelCol(text(name, "labelCol", config.get("labelCol")));
+        }
+        return sg;
       default:
         throw SplitErrors.unknownSplitter(name);
     }
