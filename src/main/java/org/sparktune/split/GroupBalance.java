@@ -53,8 +53,9 @@ final class GroupBalance {
    * of the standard deviation over folds of the fold's share of the class (its rows of the class
    * over all rows of the class). A fold whose mean is within numpy's {@code isclose} of the best
    * so far wins only with fewer rows, so ties go to the fold with the fewest rows, then the
-   * lowest index. Standard deviations are population ones, each from its mean in two passes, as
-   * numpy's. Costs {@code O(groups × k² × classes)} arithmetic.
+   * lowest index. Shares are computed from whole counts and standard deviations are population
+   * ones, each from its mean in two passes, as numpy computes them, so that near-ties fall as
+   * they do in scikit-learn. Costs {@code O(groups × k² × classes)} arithmetic.
    *
    * @param counts rows of each class (the inner array) in each group, groups in ascending order
    *     of their value; every class has a row somewhere
@@ -75,7 +76,7 @@ final class GroupBalance {
       order.add(g);
     }
     order.sort(Comparator.comparingDouble((Integer g) -> spread[g]).reversed());
-    double[][] shares = new double[k][classes];
+    long[][] foldCounts = new long[k][classes];
     long[] rows = new long[k];
     int[] folds = new int[counts.length];
     double[] column = new double[k];
@@ -87,9 +88,9 @@ final class GroupBalance {
         double mean = 0;
         for (int c = 0; c < classes; c++) {
           for (int j = 0; j < k; j++) {
-            column[j] = shares[j][c];
+            long n = j == i ? foldCounts[j][c] + counts[g][c] : foldCounts[j][c];
+            column[j] = n / totals[c];
           }
-          column[i] += counts[g][c] / totals[c];
           mean += std(column);
         }
         mean /= classes;
@@ -101,7 +102,7 @@ final class GroupBalance {
       }
       folds[g] = best;
       for (int c = 0; c < classes; c++) {
-        shares[best][c] += counts[g][c] / totals[c];
+        foldCounts[best][c] += counts[g][c];
         rows[best] += counts[g][c];
       }
     }
