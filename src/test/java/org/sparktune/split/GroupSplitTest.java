@@ -151,6 +151,34 @@ class GroupSplitTest {
   }
 
   @Test
+  void groupsOfDatesBytesAndSignedZerosStayWhole() {
+    Dataset<Row> data = skewed.withColumn("n", functions.col("id").mod(7))
+        .withColumn("day", functions.date_add(functions.lit(java.sql.Date.valueOf(
+            "2024-01-01")), functions.col("id").mod(5).cast("int")))
+        .withColumn("bytes", functions.unhex(functions.concat(functions.lit("0"),
+            functions.col("id").mod(4).cast("string"))))
+        .withColumn("zero", functions.when(functions.col("id").mod(3).equalTo(0), -0.0)
+            .when(functions.col("id").mod(3).equalTo(1), 0.0).otherwise(1.0));
+    for (String column : List.of("n", "day", "bytes", "zero")) {
+      try (Folds folds = new GroupKFold().setNumFolds(2).setGroupCol(column).split(data, 1)) {
+        long validated = 0;
+        for (Fold f : folds.folds()) {
+          Dataset<Row> train = f.train().select(column).distinct();
+          assertEquals(0, train.join(f.validation().select(column).distinct(), column).count(),
+              column);
+          validated += f.validation().count();
+        }
+        assertEquals(SKEWED_ROWS, validated, column);
+        if (column.equals("zero")) {
+          // -0.0 and 0.0 are one group, as Spark groups them: 222 rows against 110.
+          assertEquals(List.of(110L, 222L), List.of(folds.validation(1).count(),
+              folds.validation(0).count()));
+        }
+      }
+    }
+  }
+
+  @Test
   void groupKFoldPutsTheLargestGroupInTheFoldWithFewestRows() {
     // Sizes a 10, b 8, c 7, d 5, e 5, f 3, g 2 into 3 folds, rows per fold after each group:
     // a→0 [10,0,0], b→1 [10,8,0], c→2 [10,8,7], d→2 [10,8,12] (d before e: equal sizes go in
