@@ -25,6 +25,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
@@ -175,6 +176,19 @@ class GroupSplitTest {
               folds.validation(0).count()));
         }
       }
+    }
+  }
+
+  @Test
+  void theAssignmentReachesTheRowsByABroadcastJoin() {
+    SparkSession spark = SparkTestSession.get();
+    spark.conf().set(FoldLayout.PARTITION_BYTES, "2000");
+    try (Folds folds = new GroupKFold().setGroupCol("group").split(skewed, 1)) {
+      String plan = folds.cached(0).queryExecution().executedPlan().toString();
+      assertTrue(plan.contains("BroadcastHashJoin") && !plan.contains("SortMergeJoin"), plan);
+      assertTrue(folds.cached(0).rdd().getNumPartitions() > 1, "several cached partitions");
+    } finally {
+      spark.conf().unset(FoldLayout.PARTITION_BYTES);
     }
   }
 
