@@ -5,9 +5,10 @@ import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
 
 /**
- * The walk of {@link FoldColumn}: gives each row the fold id of the user's column, the level its
- * seeded hash uniform has among the declared fractions ({@link Levels}) and its cached partition
- * ({@link Placement}), in one pass over a partition in its own order.
+ * The walk of {@link ColumnFolds}: gives each row the fold id of a column ({@link FoldColumn}'s
+ * own, or the one the group splitters compute), the level its seeded hash uniform has among the
+ * declared fractions ({@link Levels}) and its cached partition ({@link Placement}), in one pass
+ * over a partition in its own order.
  */
 final class ColumnWalk implements MapPartitionsFunction<Row, Row> {
 

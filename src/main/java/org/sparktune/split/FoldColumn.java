@@ -6,11 +6,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -82,27 +79,9 @@ public final class FoldColumn implements Splitter {
     validate(data.schema());
     Levels levels = Levels.of(fractions);
     long target = FoldLayout.partitionBytes(data.sparkSession());
-    List<Dataset<Row>> relations = ExactAssignment.withInputCached(data, input -> {
-      Map<Integer, long[]> counts = partitionFoldRows(input.groupBy(
-          functions.spark_partition_id(), ColumnNames.col(foldCol)).count().collectAsList());
-      long rows = 0;
-      for (long[] r : counts.values()) {
-        for (long n : r) {
-          rows += n;
-        }
-      }
-      Placement placement = Placement.of(counts, numFolds,
-          FoldLayout.layoutBytes(input, rows), target);
-      Column[] cols = new Column[data.columns().length + 2];
-      System.arraycopy(ColumnNames.cols(data.columns()), 0, cols, 0, cols.length - 2);
-      cols[cols.length - 2] = functions.col(Folds.U);
-      cols[cols.length - 1] = functions.col(Folds.ORDER);
-      int width = data.columns().length;
-      Dataset<Row> walked = ExactAssignment.tag(input, seed).select(cols).mapPartitions(
-          new ColumnWalk(List.of(data.columns()).indexOf(foldCol), width, width + 1, width,
-              levels, placement), Encoders.row(FoldLayout.placedSchema(data.schema())));
-      return FoldLayout.cache(walked, placement, levels, foldCol);
-    });
+    List<Dataset<Row>> relations = ExactAssignment.withInputCached(data, input ->
+        ColumnFolds.cache(input, input, foldCol, numFolds, target, seed, levels,
+            this::partitionFoldRows, foldCol));
     return new Folds(relations, readSchema(data.schema()).fieldNames(), numFolds, false, levels,
         null);
   }

@@ -7,7 +7,6 @@ import java.util.function.Consumer;
 import java.util.function.LongFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 
@@ -15,9 +14,9 @@ import org.apache.spark.sql.functions;
  * Lays out rows a split has already cut into disjoint segments (the stretches of time between
  * the edges of a time split's windows), one cached relation per segment, as {@link FoldLayout}
  * lays out fold ids: a fold's training or validation side is then the union of the segments in
- * its window. A row's level among the declared fractions comes from a plain seeded hash uniform,
- * as with {@link FoldColumn}, so a declared fraction {@code f} is about {@code f} of each
- * segment, and so of each window.
+ * its window. The segment is a fold id column to {@link ColumnFolds}, so a row's level among
+ * the declared fractions comes from a plain seeded hash uniform, as with {@link FoldColumn}, and
+ * a declared fraction {@code f} is about {@code f} of each segment, and so of each window.
  *
  * <p>The input is cached while its rows are counted by (partition, segment) and walked, and
  * released once the segments are cached, as {@link ExactAssignment} does.
@@ -44,32 +43,18 @@ final class SegmentLayout {
     Column[] kept = new Column[columns.length + 1];
     System.arraycopy(ColumnNames.cols(columns), 0, kept, 0, columns.length);
     kept[columns.length] = functions.col(SEGMENT);
-    return ExactAssignment.withInputCached(data.select(kept), input -> {
-      Map<Integer, long[]> counts = new HashMap<>();
-      long[] rows = new long[segments];
-      for (Row r : input.groupBy(functions.spark_partition_id(), functions.col(SEGMENT))
-          .count().collectAsList()) {
-        counts.computeIfAbsent(r.getInt(0), p -> new long[segments])[r.getInt(1)] +=
-            r.getLong(2);
-        rows[r.getInt(1)] += r.getLong(2);
-      }
-      check.accept(rows.clone());
-      long all = 0;
-      for (long n : rows) {
-        all += n;
-      }
-      Placement placement = Placement.of(counts, segments,
-          FoldLayout.layoutBytes(input.select(ColumnNames.cols(columns)), all), target);
-      int width = columns.length;
-      Column[] walkColumns = new Column[width + 3];
-      System.arraycopy(kept, 0, walkColumns, 0, width + 1);
-      walkColumns[width + 1] = functions.col(Folds.U);
-      walkColumns[width + 2] = functions.col(Folds.ORDER);
-      Dataset<Row> walked = ExactAssignment.tag(input, seed).select(walkColumns).mapPartitions(
-          new ColumnWalk(width, width + 1, width + 2, width + 1, levels, placement),
-          Encoders.row(FoldLayout.placedSchema(input.schema())));
-      return FoldLayout.cache(walked, placement, levels, SEGMENT);
-    });
+    return ExactAssignment.withInputCached(data.select(kept), input -> ColumnFolds.cache(input,
+        input, SEGMENT, segments, target, seed, levels, counted -> {
+          Map<Integer, long[]> counts = new HashMap<>();
+          long[] rows = new long[segments];
+          for (Row r : counted) {
+            counts.computeIfAbsent(r.getInt(0), p -> new long[segments])[r.getInt(1)] +=
+                r.getLong(2);
+            rows[r.getInt(1)] += r.getLong(2);
+          }
+          check.accept(rows);
+          return counts;
+        }, SEGMENT));
   }
 
   /**

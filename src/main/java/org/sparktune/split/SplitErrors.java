@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.apache.spark.sql.types.BinaryType;
 import org.apache.spark.sql.types.BooleanType;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DateType;
@@ -54,22 +55,96 @@ final class SplitErrors {
 
   /** Checks that {@code column} is in {@code schema} with a type classes can be grouped by. */
   static void checkLabel(String splitter, String column, StructType schema) {
+    checkLabel(splitter, column, schema, "KFold or Holdout without labelCol");
+  }
+
+  /**
+   * Checks the label column as {@link #checkLabel(String, String, StructType)} does; the message
+   * on a bad type offers {@code instead} as the splitter to use without labelCol.
+   */
+  static void checkLabel(String splitter, String column, StructType schema, String instead) {
     if (!Arrays.asList(schema.fieldNames()).contains(column)) {
       throw missingColumn(splitter, "labelCol", column, schema);
     }
     DataType type = schema.apply(column).dataType();
-    if (!(type instanceof NumericType || type instanceof StringType
-        || type instanceof BooleanType || type instanceof DateType
-        || type instanceof TimestampType || type instanceof TimestampNTZType)) {
-      throw labelType(splitter, column, type);
+    if (!groupable(type)) {
+      throw labelType(splitter, column, type, instead);
     }
   }
 
-  static IllegalArgumentException labelType(String splitter, String column, DataType type) {
+  /** Whether Spark can group and order values of {@code type} and they mean one class each. */
+  private static boolean groupable(DataType type) {
+    return type instanceof NumericType || type instanceof StringType
+        || type instanceof BooleanType || type instanceof DateType
+        || type instanceof TimestampType || type instanceof TimestampNTZType;
+  }
+
+  static IllegalArgumentException labelType(String splitter, String column, DataType type,
+      String instead) {
     return new IllegalArgumentException(splitter + " labelCol '" + column + "' is "
         + type.simpleString() + "; stratification needs a class per row that Spark can group"
         + " and order: a number, string, boolean, date or timestamp column. Cast or index it"
-        + " (e.g. with StringIndexer), or use KFold or Holdout without labelCol.");
+        + " (e.g. with StringIndexer), or use " + instead + ".");
+  }
+
+  /** Checks that {@code column} is in {@code schema} with a type rows can be grouped by. */
+  static void checkGroup(String splitter, String column, StructType schema) {
+    if (!Arrays.asList(schema.fieldNames()).contains(column)) {
+      throw missingColumn(splitter, "groupCol", column, schema);
+    }
+    DataType type = schema.apply(column).dataType();
+    if (!(groupable(type) || type instanceof BinaryType)) {
+      throw new IllegalArgumentException(splitter + " groupCol '" + column + "' is "
+          + type.simpleString() + "; a group is one value of the column, which Spark must group"
+          + " and order: a number, string, boolean, date, timestamp or binary column. Set"
+          + " groupCol to the column that names each row's group (e.g. a user or patient id),"
+          + " or build one, e.g. with concat_ws of its parts.");
+    }
+  }
+
+  static IllegalArgumentException nullGroups(String splitter, String column, long nulls) {
+    return new IllegalArgumentException(splitter + " groupCol '" + column + "' is null in "
+        + nulls + " row(s); every row needs a group, or the rows of one group could be on both"
+        + " sides of a fold: fill those rows (e.g. with coalesce and a group of their own) or"
+        + " drop them.");
+  }
+
+  static IllegalArgumentException tooFewGroups(String splitter, String column, int groups,
+      int numFolds) {
+    if (groups < 2) {
+      return new IllegalArgumentException(splitter + " groupCol '" + column + "' has " + groups
+          + " distinct group, but a split by group needs at least 2 groups, one to validate on"
+          + " in each of 2 folds: set groupCol to a column with more groups, or use KFold to"
+          + " split rows.");
+    }
+    return new IllegalArgumentException(splitter + " groupCol '" + column + "' has " + groups
+        + " distinct groups but numFolds is " + numFolds + "; every fold validates on whole"
+        + " groups, so " + (numFolds - groups) + " fold(s) would validate on no row: set"
+        + " numFolds to at most " + groups + ".");
+  }
+
+  /**
+   * The message for folds the greedy stratified rule left with no group.
+   *
+   * @param workable the largest numFolds below {@code numFolds} that leaves no fold empty, or 0
+   */
+  static IllegalArgumentException emptyGroupFolds(String column, int groups,
+      List<Integer> empty, int numFolds, int workable) {
+    String fix = workable >= 2 ? "set numFolds to " + workable + ", the most that fills every"
+        + " fold, or use GroupKFold, which fills every fold by size."
+        : "no numFolds from 2 up does; use GroupKFold, which fills every fold by size.";
+    return new IllegalArgumentException("StratifiedGroupKFold put the " + groups + " groups of"
+        + " groupCol '" + column + "' in " + (numFolds - empty.size()) + " of " + numFolds
+        + " folds, leaving fold(s) " + empty + " with no row to validate on: each group goes"
+        + " where it keeps the class shares closest, and too few groups are left for the last"
+        + " folds; " + fix);
+  }
+
+  static IllegalArgumentException groupIsLabel(String column) {
+    return new IllegalArgumentException("StratifiedGroupKFold groupCol and labelCol are both '"
+        + column + "'; a group must hold rows of several classes for the split to stratify:"
+        + " set groupCol to the column that names each row's group (e.g. a user or patient"
+        + " id), or use StratifiedKFold without groups.");
   }
 
   static IllegalArgumentException foldColNotInteger(String column, DataType type) {
@@ -209,7 +284,8 @@ final class SplitErrors {
 
   static IllegalArgumentException unknownSplitter(String name) {
     return new IllegalArgumentException("unknown splitter '" + name + "'; the splitters are"
-        + " [kFold, stratifiedKFold, holdout, foldColumn, timeSeriesSplit, timeBasedSplit].");
+        + " [kFold, stratifiedKFold, holdout, foldColumn, groupKFold, stratifiedGroupKFold,"
+        + " timeSeriesSplit, timeBasedSplit].");
   }
 
   static IllegalArgumentException unknownOption(String name, String key, String known) {

@@ -111,6 +111,29 @@ public final class Splitters {
           b.setCutoffs(cutoffs(name, config.get("cutoffs")));
         }
         return b;
+      case "groupKFold":
+        check(name, config, Set.of("numFolds", "groupCol"));
+        GroupKFold g = new GroupKFold();
+        if (config.containsKey("numFolds")) {
+          g.setNumFolds(numFolds(name, config.get("numFolds")));
+        }
+        if (config.containsKey("groupCol")) {
+          g.setGroupCol(text(name, "groupCol", config.get("groupCol")));
+        }
+        return g;
+      case "stratifiedGroupKFold":
+        check(name, config, Set.of("numFolds", "groupCol", "labelCol"));
+        StratifiedGroupKFold sg = new StratifiedGroupKFold();
+        if (config.containsKey("numFolds")) {
+          sg.setNumFolds(numFolds(name, config.get("numFolds")));
+        }
+        if (config.containsKey("groupCol")) {
+          sg.setGroupCol(text(name, "groupCol", config.get("groupCol")));
+        }
+        if (config.containsKey("labelCol")) {
+          sg.setLabelCol(text(name, "labelCol", config.get("labelCol")));
+        }
+        return sg;
       default:
         throw SplitErrors.unknownSplitter(name);
     }

@@ -64,7 +64,9 @@ class FoldLayoutTest {
     return Stream.of(new KFold().setNumFolds(3),
         new StratifiedKFold().setNumFolds(3).setLabelCol("label"),
         new Holdout().setValidationRatio(0.3).setLabelCol("label"),
-        new FoldColumn().setFoldCol("fold").setNumFolds(3));
+        new FoldColumn().setFoldCol("fold").setNumFolds(3),
+        new GroupKFold().setGroupCol("id").setNumFolds(3),
+        new StratifiedGroupKFold().setGroupCol("id").setLabelCol("label").setNumFolds(3));
   }
 
   /**

@@ -2,15 +2,18 @@ package org.sparktune.split;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.AfterAll;
@@ -253,5 +256,187 @@ class SplitterBadInputTest {
     } finally {
       spark.conf().unset(FoldLayout.PARTITION_BYTES);
     }
+  }
+
+  /** Rows (id, group, label) with a group per row as given, labels by id parity. */
+  private static Dataset<Row> grouped(String... groups) {
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < groups.length; i++) {
+      rows.add(RowFactory.create(i, groups[i], i % 2 == 0 ? 0.0 : 1.0));
+    }
+    return SparkTestSession.get().createDataFrame(rows, new StructType()
+        .add("id", DataTypes.IntegerType).add("group", DataTypes.StringType)
+        .add("label", DataTypes.DoubleType));
+  }
+
+  @Test
+  void missingGroupColumnFailsNamingTheColumnsThatExist() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new GroupKFold().setGroupCol("user").validate(data().schema()));
+    assertEquals("GroupKFold groupCol 'user' is not a column of the input; its columns are"
+        + " [id, label, fold]. Set groupCol to one of them.", e.getMessage());
+    e = assertThrows(IllegalArgumentException.class,
+        () -> new StratifiedGroupKFold().split(data(), 1));
+    assertEquals("StratifiedGroupKFold groupCol 'group' is not a column of the input; its"
+        + " columns are [id, label, fold]. Set groupCol to one of them.", e.getMessage());
+  }
+
+  @Test
+  void groupColumnOfAnUngroupableTypeFails() {
+    Map<String, DataType> types = Map.of(
+        "array<bigint>", DataTypes.createArrayType(DataTypes.LongType),
+        "map<string,int>", DataTypes.createMapType(DataTypes.StringType,
+            DataTypes.IntegerType),
+        "struct<a:int>", new StructType().add("a", DataTypes.IntegerType),
+        "vector", SQLDataTypes.VectorType());
+    for (Map.Entry<String, DataType> t : types.entrySet()) {
+      StructType schema = new StructType().add("id", DataTypes.LongType)
+          .add("user", t.getValue()).add("label", DataTypes.DoubleType);
+      for (Splitter s : List.of(new GroupKFold().setGroupCol("user"),
+          new StratifiedGroupKFold().setGroupCol("user"))) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+            () -> s.validate(schema));
+        assertEquals(s.getClass().getSimpleName() + " groupCol 'user' is " + t.getKey()
+            + "; a group is one value of the column, which Spark must group and order: a"
+            + " number, string, boolean, date, timestamp or binary column. Set groupCol to the"
+            + " column that names each row's group (e.g. a user or patient id), or build one,"
+            + " e.g. with concat_ws of its parts.", e.getMessage());
+      }
+    }
+  }
+
+  @Test
+  void blankGroupColFails() {
+    for (String blank : new String[] {"", "  ", null}) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> new GroupKFold().setGroupCol(blank));
+      assertEquals("GroupKFold groupCol is empty; give the name of a column of the input.",
+          e.getMessage());
+      e = assertThrows(IllegalArgumentException.class,
+          () -> new StratifiedGroupKFold().setGroupCol(blank));
+      assertEquals("StratifiedGroupKFold groupCol is empty; give the name of a column of the"
+          + " input.", e.getMessage());
+    }
+  }
+
+  @Test
+  void groupColumnWithNullsFailsCountingTheRows() {
+    Dataset<Row> d = grouped("a", null, "b", "c", null, "a", null, "d");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new GroupKFold().split(d, 1));
+    assertEquals("GroupKFold groupCol 'group' is null in 3 row(s); every row needs a group, or"
+        + " the rows of one group could be on both sides of a fold: fill those rows (e.g. with"
+        + " coalesce and a group of their own) or drop them.", e.getMessage());
+    e = assertThrows(IllegalArgumentException.class,
+        () -> new StratifiedGroupKFold().split(d, 1));
+    assertEquals("StratifiedGroupKFold groupCol 'group' is null in 3 row(s); every row needs a"
+        + " group, or the rows of one group could be on both sides of a fold: fill those rows"
+        + " (e.g. with coalesce and a group of their own) or drop them.", e.getMessage());
+  }
+
+  @Test
+  void fewerGroupsThanFoldsFailsNamingTheMostFoldsThatWork() {
+    Dataset<Row> d = grouped("a", "b", "a", "b", "a", "c", "c", "a");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new GroupKFold().setNumFolds(5).split(d, 1));
+    assertEquals("GroupKFold groupCol 'group' has 3 distinct groups but numFolds is 5; every"
+        + " fold validates on whole groups, so 2 fold(s) would validate on no row: set numFolds"
+        + " to at most 3.", e.getMessage());
+    e = assertThrows(IllegalArgumentException.class,
+        () -> new StratifiedGroupKFold().setNumFolds(4).split(d, 1));
+    assertEquals("StratifiedGroupKFold groupCol 'group' has 3 distinct groups but numFolds is"
+        + " 4; every fold validates on whole groups, so 1 fold(s) would validate on no row: set"
+        + " numFolds to at most 3.", e.getMessage());
+    try (Folds folds = new GroupKFold().setNumFolds(3).split(d, 1)) {
+      for (int i = 0; i < 3; i++) {
+        assertTrue(folds.validation(i).count() > 0, "the advice works");
+      }
+    }
+    e = assertThrows(IllegalArgumentException.class,
+        () -> new GroupKFold().setNumFolds(2).split(grouped("a", "a", "a"), 1));
+    assertEquals("GroupKFold groupCol 'group' has 1 distinct group, but a split by group needs"
+        + " at least 2 groups, one to validate on in each of 2 folds: set groupCol to a column"
+        + " with more groups, or use KFold to split rows.", e.getMessage());
+  }
+
+  @Test
+  void stratifiedGroupLabelProblemsFailAsStratifiedKFoldWordsThem() {
+    Dataset<Row> d = grouped("a", "b", "c", "a", "b", "c");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new StratifiedGroupKFold().setLabelCol("y").validate(d.schema()));
+    assertEquals("StratifiedGroupKFold labelCol 'y' is not a column of the input; its columns"
+        + " are [id, group, label]. Set labelCol to one of them.", e.getMessage());
+    Dataset<Row> arrays = d.withColumn("label", functions.array(functions.col("id")));
+    e = assertThrows(IllegalArgumentException.class,
+        () -> new StratifiedGroupKFold().validate(arrays.schema()));
+    assertEquals("StratifiedGroupKFold labelCol 'label' is array<int>; stratification needs a"
+        + " class per row that Spark can group and order: a number, string, boolean, date or"
+        + " timestamp column. Cast or index it (e.g. with StringIndexer), or use GroupKFold.",
+        e.getMessage());
+    Dataset<Row> nulls = d.withColumn("label", functions.when(functions.col("id").lt(2),
+        functions.lit(null)).otherwise(functions.col("label")));
+    e = assertThrows(IllegalArgumentException.class,
+        () -> new StratifiedGroupKFold().split(nulls, 1));
+    assertEquals("labelCol 'label' is null in 2 row(s); stratification needs a class for every"
+        + " row: fill or drop those rows.", e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> new StratifiedGroupKFold()
+        .setGroupCol("label").setLabelCol("label").validate(d.schema()));
+    assertEquals("StratifiedGroupKFold groupCol and labelCol are both 'label'; a group must hold"
+        + " rows of several classes for the split to stratify: set groupCol to the column that"
+        + " names each row's group (e.g. a user or patient id), or use StratifiedKFold without"
+        + " groups.", e.getMessage());
+  }
+
+  @Test
+  void stratifiedGroupSplitThatLeavesAFoldEmptyFailsNamingTheMostFoldsThatFillEvery() {
+    // Groups w, x, y, z with (class 0, class 1) rows (2, 0), (0, 2), (2, 0), (2, 1): the greedy
+    // rule puts them in folds 3, 3, 0, 1 of 4, and in folds 0, 1, 2, 1 of 3.
+    Dataset<Row> d = classCounts(new String[] {"w", "x", "y", "z"},
+        new int[][] {{2, 0}, {0, 2}, {2, 0}, {2, 1}});
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new StratifiedGroupKFold().setNumFolds(4).split(d, 1));
+    assertEquals("StratifiedGroupKFold put the 4 groups of groupCol 'group' in 3 of 4 folds,"
+        + " leaving fold(s) [2] with no row to validate on: each group goes where it keeps the"
+        + " class shares closest, and too few groups are left for the last folds; set numFolds"
+        + " to 3, the most that fills every fold, or use GroupKFold, which fills every fold by"
+        + " size.", e.getMessage());
+    try (Folds folds = new StratifiedGroupKFold().setNumFolds(3).split(d, 1)) {
+      for (int i = 0; i < 3; i++) {
+        assertTrue(folds.validation(i).count() > 0, "the advice works");
+      }
+    }
+  }
+
+  /** Rows (id, group, label): group {@code groups[g]} has {@code counts[g][c]} rows of c. */
+  static Dataset<Row> classCounts(String[] groups, int[][] counts) {
+    List<Row> rows = new ArrayList<>();
+    int id = 0;
+    for (int g = 0; g < groups.length; g++) {
+      for (int c = 0; c < counts[g].length; c++) {
+        for (int n = 0; n < counts[g][c]; n++) {
+          rows.add(RowFactory.create(id++, groups[g], (double) c));
+        }
+      }
+    }
+    return SparkTestSession.get().createDataFrame(rows, new StructType()
+        .add("id", DataTypes.IntegerType).add("group", DataTypes.StringType)
+        .add("label", DataTypes.DoubleType));
+  }
+
+  @Test
+  void groupSplitterOptionsAreCheckedAndUnknownSplittersListed() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Splitters.fromConfig("groupKFold", Map.of("labelCol", "y")));
+    assertEquals("splitter 'groupKFold' has no option 'labelCol'; its options are [groupCol,"
+        + " numFolds].", e.getMessage());
+    e = assertThrows(IllegalArgumentException.class,
+        () -> Splitters.fromConfig("stratifiedGroupKFold", Map.of("groupCol", 7)));
+    assertEquals("splitter 'stratifiedGroupKFold' option groupCol is 7 (Integer); it must be a"
+        + " column name, as a string.", e.getMessage());
+    e = assertThrows(IllegalArgumentException.class,
+        () -> Splitters.fromConfig("groupFold", Map.of()));
+    assertEquals("unknown splitter 'groupFold'; the splitters are [kFold, stratifiedKFold,"
+        + " holdout, foldColumn, groupKFold, stratifiedGroupKFold, timeSeriesSplit,"
+        + " timeBasedSplit].", e.getMessage());
   }
 }

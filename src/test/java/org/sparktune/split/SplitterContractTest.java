@@ -26,7 +26,8 @@ class SplitterContractTest {
     data = SparkTestSession.get().range(0, 1000, 1, 4).toDF("id")
         .withColumn("label", functions.col("id").mod(7).equalTo(0).cast("double"))
         .withColumn("fold", functions.col("id").mod(3).cast("int"))
-        .withColumn("x", functions.rand(3));
+        .withColumn("x", functions.rand(3))
+        .withColumn("g", functions.concat(functions.lit("g"), functions.col("id").mod(37)));
   }
 
   static Stream<Splitter> splitters() {
@@ -34,7 +35,15 @@ class SplitterContractTest {
         new StratifiedKFold().setNumFolds(3).setLabelCol("label"),
         new Holdout().setValidationRatio(0.3),
         new Holdout().setValidationRatio(0.2).setLabelCol("label"),
-        new FoldColumn().setFoldCol("fold").setNumFolds(3));
+        new FoldColumn().setFoldCol("fold").setNumFolds(3),
+        new GroupKFold().setNumFolds(3).setGroupCol("g"),
+        new StratifiedGroupKFold().setNumFolds(4).setGroupCol("g").setLabelCol("label"));
+  }
+
+  /** Whether the seed leaves the folds as they are and draws only the data fractions. */
+  private static boolean foldsIgnoreTheSeed(Splitter splitter) {
+    return splitter instanceof FoldColumn || splitter instanceof GroupKFold
+        || splitter instanceof StratifiedGroupKFold;
   }
 
   private static List<Long> validationIds(Folds folds, int index) {
@@ -77,8 +86,10 @@ class SplitterContractTest {
     try (Folds folds = splitter.split(data, 5)) {
       assertEquals(first, validationIds(folds, 0));
     }
-    if (!(splitter instanceof FoldColumn)) {
-      try (Folds folds = splitter.split(data, 6)) {
+    try (Folds folds = splitter.split(data, 6)) {
+      if (foldsIgnoreTheSeed(splitter)) {
+        assertEquals(first, validationIds(folds, 0));
+      } else {
         assertNotEquals(first, validationIds(folds, 0));
       }
     }
@@ -105,7 +116,9 @@ class SplitterContractTest {
         functions.col("label").as("la`bel"), functions.col("fold").as("fo`ld"));
     for (Splitter s : List.of(new FoldColumn().setFoldCol("fo`ld").setNumFolds(3),
         new StratifiedKFold().setNumFolds(3).setLabelCol("la`bel"),
-        new Holdout().setValidationRatio(0.2).setLabelCol("la`bel"))) {
+        new Holdout().setValidationRatio(0.2).setLabelCol("la`bel"),
+        new GroupKFold().setGroupCol("fo`ld").setNumFolds(3),
+        new StratifiedGroupKFold().setGroupCol("fo`ld").setLabelCol("la`bel").setNumFolds(3))) {
       try (Folds folds = s.split(odd, 5)) {
         for (Fold f : folds.folds()) {
           assertEquals(List.of(s.readSchema(odd.schema()).fieldNames()),
