@@ -68,7 +68,7 @@ public final class SearchRun {
     SearchSpace space = spec.space();
     Direction direction = evaluator.isLargerBetter() ? Direction.MAXIMIZE : Direction.MINIMIZE;
     Study study = Study.create(spec.studyName(), space, spec.sampler(), direction, spec.seed(),
-        spec.store(), spec.input());
+        spec.store(), spec.input(), StudySetup.of(spec));
     SparkContext sc = data.sparkSession().sparkContext();
     FidelityPlan fidelity = FidelityPlan.bind(spec.fidelity(), spec.estimator(), space);
     Set<String> tuned = tunedStages(space);

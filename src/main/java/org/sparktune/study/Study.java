@@ -49,12 +49,13 @@ public final class Study {
   private final long seed;
   private final TrialStore store;
   private final Clock clock;
+  private final Map<String, String> setup;
   private final List<Trial> trials = new ArrayList<>();
   private final Deque<Map<String, Object>> queue = new ArrayDeque<>();
   private long nextSeq;
 
   private Study(String name, SearchSpace space, Sampler sampler, Direction direction, long seed,
-      TrialStore store, String input, Clock clock) {
+      TrialStore store, String input, Map<String, String> setup, Clock clock) {
     this.name = name;
     this.fingerprint = SpaceFingerprint.of(space);
     this.input = input == null ? "" : input;
@@ -64,8 +65,24 @@ public final class Study {
     this.seed = seed;
     this.store = store;
     this.clock = clock;
+    this.setup = setup.isEmpty() ? Map.of() : withSpace(setup, space);
     sampler.validate(space.dimensions());
     replay(store.events());
+    if (!this.setup.isEmpty()) {
+      TrialEvent started;
+      synchronized (this) {
+        started = event(-1, TrialEvent.Kind.STARTED, clock.instant(),
+            new java.util.LinkedHashMap<>(this.setup), 0, null, List.of(), null);
+      }
+      store.append(started);
+    }
+  }
+
+  private static Map<String, String> withSpace(Map<String, String> setup, SearchSpace space) {
+    Map<String, String> all = new java.util.LinkedHashMap<>();
+    all.put("space", space.toJson());
+    all.putAll(setup);
+    return Map.copyOf(all);
   }
 
   /** A new study kept in memory. */
@@ -94,10 +111,25 @@ public final class Study {
    */
   public static Study create(String name, SearchSpace space, Sampler sampler,
       Direction direction, long seed, TrialStore store, String input) {
+    return create(name, space, sampler, direction, seed, store, input, Map.of());
+  }
+
+  /**
+   * The study called {@code name} over {@code store}, as {@link #create(String, SearchSpace,
+   * Sampler, Direction, long, TrialStore, String)}, whose run records its {@code setup} (each
+   * part of what it tunes as text, e.g. {@code estimator}, {@code splitter}, {@code evaluator};
+   * the space is added) in a STARTED event. A store whose last recorded setup differs in a part
+   * both name is refused, naming the part and both versions; one recorded over another space is
+   * refused naming the dimensions that differ.
+   */
+  public static Study create(String name, SearchSpace space, Sampler sampler,
+      Direction direction, long seed, TrialStore store, String input,
+      Map<String, String> setup) {
     if (name == null || name.isBlank()) {
       throw StudyErrors.blankName();
     }
-    return new Study(name, space, sampler, direction, seed, store, input, Clock.systemUTC());
+    return new Study(name, space, sampler, direction, seed, store, input, setup,
+        Clock.systemUTC());
   }
 
   /**
@@ -112,14 +144,30 @@ public final class Study {
   private void replay(List<TrialEvent> events) {
     List<TrialEvent> sorted = new ArrayList<>(events);
     sorted.sort(Comparator.comparingLong(TrialEvent::seq));
+    Map<String, Object> recorded = sorted.stream()
+        .filter(e -> e.kind() == TrialEvent.Kind.STARTED && e.studyId().equals(name))
+        .reduce((a, b) -> b).map(TrialEvent::params).orElse(Map.of());
     for (TrialEvent e : sorted) {
+      if (e.studyId().equals(name) && !e.spaceFingerprint().equals(fingerprint)
+          && recorded.get("space") instanceof String before) {
+        throw StudyErrors.otherSpace(name, SpaceDiff.of(before, space.toJson()));
+      }
       if (!e.studyId().equals(name) || !e.spaceFingerprint().equals(fingerprint)) {
         throw StudyErrors.foreignStore(e.studyId(), e.spaceFingerprint(), name, fingerprint);
       }
       if (!e.input().isEmpty() && !input.isEmpty() && !e.input().equals(input)) {
         throw StudyErrors.otherInput(name, e.input(), input);
       }
-      if (e.kind() == TrialEvent.Kind.CREATED) {
+      if (e.kind() == TrialEvent.Kind.STARTED) {
+        for (Map.Entry<String, String> part : setup.entrySet()) {
+          Object before = e.params().get(part.getKey());
+          if (!part.getKey().equals("space") && before != null
+              && !before.equals(part.getValue())) {
+            throw StudyErrors.otherSetup(name, part.getKey(), before.toString(),
+                part.getValue());
+          }
+        }
+      } else if (e.kind() == TrialEvent.Kind.CREATED) {
         if (e.trial() != trials.size()) {
           throw StudyErrors.gapInStore(e.trial(), trials.size());
         }

@@ -1,5 +1,7 @@
 package org.sparktune.study;
 
+import java.util.List;
+
 /** The misuse messages of studies: what is wrong, why, and how to fix it. */
 final class StudyErrors {
 
@@ -38,6 +40,21 @@ final class StudyErrors {
         + storedFingerprint + " but this study's space is " + fingerprint + "; a study resumes"
         + " only over the space it started with: restore that space, or give this study a new"
         + " name (or a new store) to start afresh.");
+  }
+
+  static IllegalArgumentException otherSpace(String name, List<String> differences) {
+    return new IllegalArgumentException("study '" + name + "' was recorded over another search"
+        + " space: " + String.join("; ", differences) + ". A study resumes only over the space"
+        + " it started with: restore that space, or give this study a new name (or a new store)"
+        + " to start afresh.");
+  }
+
+  static IllegalArgumentException otherSetup(String name, String part, String recorded,
+      String now) {
+    return new IllegalArgumentException("study '" + name + "' ran with " + part + " " + recorded
+        + " but this run has " + part + " " + now + "; a study resumes only with the " + part
+        + " it started with: restore it, or give this study a new name (or a new store) to"
+        + " start afresh.");
   }
 
   static IllegalArgumentException otherInput(String name, String recorded, String given) {

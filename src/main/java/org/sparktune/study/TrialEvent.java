@@ -32,6 +32,12 @@ public record TrialEvent(String studyId, String spaceFingerprint, String input, 
 
   /** What happened to a trial. */
   public enum Kind {
+    /**
+     * A run of the study started (trial -1): its setup in {@code params}, each part as text
+     * ({@code space}, {@code estimator}, {@code splitter}, {@code evaluator}), so that a
+     * resumed study can name what changed.
+     */
+    STARTED,
     /** Asked: its params and seed. */
     CREATED,
     /** Reported a rung. */
