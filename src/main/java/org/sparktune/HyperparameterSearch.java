@@ -25,6 +25,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import org.sparktune.delta.DeltaInput;
+import org.sparktune.delta.DeltaStudyLog;
 import org.sparktune.delta.ModelRegistry;
 import org.sparktune.exec.FidelityPlan;
 import org.sparktune.exec.FoldRace;
@@ -94,6 +95,7 @@ public final class HyperparameterSearch extends Estimator<TunedModel> implements
   private final BooleanParam raceFolds;
   private final Param<String> studyName;
   private final Param<String> modelRegistry;
+  private final Param<String> studyLog;
   private final BooleanParam reproducible;
   private final IntParam fitsInFlight;
   private final LongParam minValidationRows;
@@ -131,6 +133,8 @@ public final class HyperparameterSearch extends Estimator<TunedModel> implements
     raceFolds = new BooleanParam(this, "raceFolds", "whether each rung runs one fold first and"
         + " stops a trial that cannot reach the top on the others");
     studyName = new Param<>(this, "studyName", "the study's name in its trial store");
+    studyLog = new Param<>(this, "studyLog", "the path of a Delta table that logs the study's"
+        + " events, replayed when the study resumes; empty for none");
     modelRegistry = new Param<>(this, "modelRegistry", "a folder where the refitted best model"
         + " is saved and registered in a Delta table; empty for none");
     reproducible = new BooleanParam(this, "reproducible", "whether proposals depend on trial"
@@ -165,6 +169,7 @@ public final class HyperparameterSearch extends Estimator<TunedModel> implements
     setDefault(raceFolds, false);
     setDefault(studyName, Study.DEFAULT_NAME);
     setDefault(modelRegistry, "");
+    setDefault(studyLog, "");
     setDefault(reproducible, true);
     setDefault(fitsInFlight, 0);
     setDefault(minValidationRows, SearchSpec.DEFAULT_MIN_VALIDATION_ROWS);
@@ -257,6 +262,17 @@ public final class HyperparameterSearch extends Estimator<TunedModel> implements
    */
   public Param<String> modelRegistry() {
     return modelRegistry;
+  }
+
+  /**
+   * The path of a Delta table that logs the study's events ({@link DeltaStudyLog}), one blind
+   * append each, shared by the studies that name it and filtered by {@code studyName}: a fit
+   * with a log that holds the study's events resumes it, re-running a trial its last driver left
+   * mid-rung and counting {@code maxTrials} over every run. Empty (the default) for none; not
+   * with {@link #setTrialStore}.
+   */
+  public Param<String> studyLog() {
+    return studyLog;
   }
 
   /**
@@ -407,6 +423,10 @@ public final class HyperparameterSearch extends Estimator<TunedModel> implements
     return getOrDefault(modelRegistry);
   }
 
+  public String getStudyLog() {
+    return getOrDefault(studyLog);
+  }
+
   public boolean getReproducible() {
     return (Boolean) getOrDefault(reproducible);
   }
@@ -495,6 +515,14 @@ public final class HyperparameterSearch extends Estimator<TunedModel> implements
 
   public HyperparameterSearch setStudyName(String value) {
     return put(studyName, InputErrors.studyName(value));
+  }
+
+  public HyperparameterSearch setStudyLog(String value) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException("studyLog is blank; give the path of a Delta table for"
+          + " the study's events, e.g. setStudyLog(\"/delta/studies\").");
+    }
+    return put(studyLog, value);
   }
 
   public HyperparameterSearch setModelRegistry(String value) {
@@ -630,8 +658,9 @@ public final class HyperparameterSearch extends Estimator<TunedModel> implements
           + " fit(DeltaInput.latest(spark, \"/delta/events\")), or a DataFrame.");
     }
     DeltaInput pinned = input;
-    if (trialStore != null && !input.versionGiven()) {
-      pinned = Study.recordedInput(trialStore.events(), getStudyName())
+    TrialStore store = store(input.read().sparkSession());
+    if (!input.versionGiven()) {
+      pinned = Study.recordedInput(store.events(), getStudyName())
           .flatMap(input::atRecorded).orElse(input);
     }
     return fit(pinned.read(), pinned.tag());
@@ -654,7 +683,7 @@ public final class HyperparameterSearch extends Estimator<TunedModel> implements
         .estimator(getEstimator()).evaluator(getEvaluator()).space(checked.boundSpace())
         .sampler(getSampler()).scheduler(checked.scheduler()).splitter(getSplitter())
         .fidelity(getFidelity()).raceFolds(getRaceFolds())
-        .store(trialStore == null ? new InMemoryTrialStore() : trialStore)
+        .store(store(dataset.sparkSession()))
         .studyName(getStudyName()).maxTrials(getMaxTrials()).parallelism(getParallelism())
         .timeout(duration(getTimeout())).trialTimeout(duration(getTrialTimeout()))
         .noImprovementTrials(getStopAfterNoImprovement())
@@ -682,6 +711,21 @@ public final class HyperparameterSearch extends Estimator<TunedModel> implements
       register(data.sparkSession(), registry, model, modelPath, registered, provenance);
     }
     return model;
+  }
+
+  /**
+   * The study's trial store: the one set, the Delta study log at {@code studyLog}, or a new one
+   * in memory; throws when both a store and a log are set.
+   */
+  private TrialStore store(SparkSession spark) {
+    if (getStudyLog().isEmpty()) {
+      return trialStore == null ? new InMemoryTrialStore() : trialStore;
+    }
+    if (trialStore != null) {
+      throw new IllegalArgumentException("both a trial store (setTrialStore) and a study log"
+          + " (setStudyLog " + getStudyLog() + ") are set; a study keeps one log: drop one.");
+    }
+    return DeltaStudyLog.open(spark, getStudyLog(), getStudyName());
   }
 
   /**

@@ -69,6 +69,19 @@ public final class SearchRun {
     Direction direction = evaluator.isLargerBetter() ? Direction.MAXIMIZE : Direction.MINIMIZE;
     Study study = Study.create(spec.studyName(), space, spec.sampler(), direction, spec.seed(),
         spec.store(), spec.input(), StudySetup.of(spec));
+    // A trial the last run's driver left mid-rung ends FAILED and runs again as a new trial,
+    // which maxTrials does not count twice.
+    List<Trial> interrupted = study.requeueInterrupted();
+    for (Trial t : interrupted) {
+      LOG.info("Trial {} was running when the study last stopped; its params {} run again",
+          t.number(), t.params());
+    }
+    LoopSettings loop = spec.loop();
+    if (!interrupted.isEmpty()) {
+      loop = new LoopSettings(loop.parallelism(), loop.maxTrials() + interrupted.size(),
+          loop.timeout(), loop.reproducible(), loop.trialTimeout(), loop.noImprovementTrials(),
+          loop.targetMetric());
+    }
     SparkContext sc = data.sparkSession().sparkContext();
     FidelityPlan fidelity = FidelityPlan.bind(spec.fidelity(), spec.estimator(), space);
     Set<String> tuned = tunedStages(space);
@@ -95,7 +108,7 @@ public final class SearchRun {
           spec.minValidationRows(), fidelity);
       TrialLoop.RungTask task = spec.raceFolds() ? new FoldRace(evaluation, study,
           FoldRacing.reductionFactor(spec.scheduler()), spec.loop()) : evaluation;
-      ending = new TrialLoop(study, spec.scheduler(), spec.loop(), spec.fidelity())
+      ending = new TrialLoop(study, spec.scheduler(), loop, spec.fidelity())
           .clockStartedAt(clockStart).run(task, evaluation::cancel);
     } finally {
       // No interrupt: a fold thread of a cancelled trial ends on its own once its next job is

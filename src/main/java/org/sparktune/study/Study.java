@@ -53,6 +53,7 @@ public final class Study {
   private final List<Trial> trials = new ArrayList<>();
   private final Deque<Map<String, Object>> queue = new ArrayDeque<>();
   private long nextSeq;
+  private int requeued;
 
   private Study(String name, SearchSpace space, Sampler sampler, Direction direction, long seed,
       TrialStore store, String input, Map<String, String> setup, Clock clock) {
@@ -128,8 +129,9 @@ public final class Study {
     if (name == null || name.isBlank()) {
       throw StudyErrors.blankName();
     }
+    // Microseconds, as a Delta or Parquet timestamp keeps them: a log replays times exactly.
     return new Study(name, space, sampler, direction, seed, store, input, setup,
-        Clock.systemUTC());
+        Clock.tick(Clock.systemUTC(), java.time.Duration.ofNanos(1000)));
   }
 
   /**
@@ -195,6 +197,33 @@ public final class Study {
     }
   }
 
+  /**
+   * Ends every trial that was running when the study's last run stopped (RUNNING, with no
+   * complete rung: its driver died mid-rung) as FAILED, saying so, and queues its params to run
+   * again as a new trial; returns those trials. A trial with a complete rung stays RUNNING: its
+   * scheduler promotes or stops it from its reports, as it would have. Call it once, before the
+   * first ask of a run. The trials it ends count toward {@link #capacity} anew.
+   */
+  public List<Trial> requeueInterrupted() {
+    List<Trial> interrupted = new ArrayList<>();
+    synchronized (this) {
+      for (Trial t : trials) {
+        if (t.state() == TrialState.RUNNING && t.rungs().stream().allMatch(Rung::partial)) {
+          interrupted.add(t);
+        }
+      }
+    }
+    for (Trial t : interrupted) {
+      fail(t, "interrupted: the study's driver stopped while this trial ran; its params run"
+          + " again as a new trial");
+      synchronized (this) {
+        queue.add(t.params());
+        requeued++;
+      }
+    }
+    return interrupted;
+  }
+
   /** Queues a known configuration: the next ask returns it before the sampler proposes. */
   public synchronized Study enqueue(Map<String, ?> params) {
     queue.add(space.checkPoint(params));
@@ -203,12 +232,16 @@ public final class Study {
 
   /** Whether the sampler can propose another trial (a grid can run out). */
   public synchronized boolean hasNext() {
-    return !queue.isEmpty() || trials.size() < sampler.capacity(space.dimensions());
+    return !queue.isEmpty() || trials.size() < capacity();
   }
 
-  /** How many trials the sampler can propose in all, enqueued ones aside. */
-  public long capacity() {
-    return sampler.capacity(space.dimensions());
+  /**
+   * How many trials the sampler can propose in all, enqueued ones aside, plus the trials {@link
+   * #requeueInterrupted} queued again.
+   */
+  public synchronized long capacity() {
+    long points = sampler.capacity(space.dimensions());
+    return points == Long.MAX_VALUE ? points : points + requeued;
   }
 
   /**

@@ -89,6 +89,57 @@ public final class TrialJson {
     }
   }
 
+  /** A trial's params as a JSON object, value kinds kept (see {@link #readParams}). */
+  public static String writeParams(Map<String, Object> params) {
+    ObjectNode node = MAPPER.createObjectNode();
+    params.forEach((k, v) -> node.set(k, MAPPER.valueToTree(v)));
+    return node.toString();
+  }
+
+  /** Reads what {@link #writeParams} wrote: a whole number as a Long, else a Double. */
+  public static Map<String, Object> readParams(String json) {
+    try {
+      Map<String, Object> params = new LinkedHashMap<>();
+      MAPPER.readTree(json).properties().forEach(e -> params.put(e.getKey(),
+          e.getValue().isObject() ? e.getValue().toString() : plain(e.getValue())));
+      return params;
+    } catch (IOException e) {
+      throw new IllegalArgumentException("params are not a JSON object: " + json, e);
+    }
+  }
+
+  /** One rung as a JSON object. */
+  public static String writeRung(Rung r) {
+    ObjectNode rung = MAPPER.createObjectNode();
+    rung.put("rung", r.rung());
+    rung.put("budget", r.budget());
+    ArrayNode folds = rung.putArray("foldValues");
+    r.foldValues().forEach(folds::add);
+    rung.put("value", r.value());
+    rung.put("start", text(r.start()));
+    rung.put("end", text(r.end()));
+    if (r.iterations() != null) {
+      rung.put("iterations", r.iterations());
+    }
+    if (r.partial()) {
+      rung.put("partial", true);
+    }
+    return rung.toString();
+  }
+
+  /** Reads what {@link #writeRung} wrote. */
+  public static Rung readRung(String json) {
+    try {
+      JsonNode r = MAPPER.readTree(json);
+      return new Rung(r.path("rung").asInt(), r.path("budget").asDouble(),
+          doubles(r.path("foldValues")), r.path("value").asDouble(), instant(r.get("start")),
+          instant(r.get("end")), r.hasNonNull("iterations") ? r.get("iterations").asInt() : null,
+          r.path("partial").asBoolean(false));
+    } catch (IOException e) {
+      throw new IllegalArgumentException("rung is not valid JSON: " + json, e);
+    }
+  }
+
   private static List<Double> doubles(JsonNode array) {
     List<Double> out = new ArrayList<>();
     array.forEach(v -> out.add(v.asDouble()));

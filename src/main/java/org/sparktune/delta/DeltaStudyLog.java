@@ -1,0 +1,171 @@
+package org.sparktune.delta;
+
+import java.io.IOException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.sparktune.study.TrialEvent;
+import org.sparktune.study.TrialJson;
+import org.sparktune.study.TrialStore;
+
+/**
+ * A study's event log kept in a Delta table: every {@link TrialEvent} is one row, written by
+ * one blind append (a Delta append never conflicts with another, so several jobs may write one
+ * log at once), durable when {@link #append} returns. Several studies may share one table;
+ * {@link #events} reads the rows of this log's study. The table is for Spark SQL too.
+ *
+ * <p>Schema, one row per event: {@code study} (string), {@code spaceFingerprint} (string),
+ * {@code seq} (long, the event's place in its run's order), {@code trial} (int, -1 for a run's
+ * STARTED event), {@code event} (string: STARTED, CREATED, RUNG_REPORTED, FINISHED, PRUNED,
+ * FAILED), {@code time} (timestamp), {@code params} (string, JSON: a trial's params, or a run's
+ * setup), {@code seed} (long), {@code rung} (int), {@code budget} (double), {@code rungJson}
+ * (string, the whole rung), {@code value} (double: the rung's value, or the final one), {@code
+ * values} (array of double, a finished trial's), {@code error} (string), {@code inputTable}
+ * (string) and {@code inputVersion} (long), the input as recorded ({@code input}, string), {@code
+ * writer} (string, the Spark application id of the job that wrote the row) and {@code
+ * formatVersion} (int, {@value #FORMAT_VERSION}).
+ */
+public final class DeltaStudyLog implements TrialStore {
+
+  /** The version of this schema, in every row. */
+  public static final int FORMAT_VERSION = 1;
+
+  static final StructType SCHEMA = new StructType()
+      .add("study", DataTypes.StringType, false)
+      .add("spaceFingerprint", DataTypes.StringType, false)
+      .add("seq", DataTypes.LongType, false)
+      .add("trial", DataTypes.IntegerType, false)
+      .add("event", DataTypes.StringType, false)
+      .add("time", DataTypes.TimestampType, true)
+      .add("params", DataTypes.StringType, false)
+      .add("seed", DataTypes.LongType, false)
+      .add("rung", DataTypes.IntegerType, true)
+      .add("budget", DataTypes.DoubleType, true)
+      .add("rungJson", DataTypes.StringType, true)
+      .add("value", DataTypes.DoubleType, true)
+      .add("values", DataTypes.createArrayType(DataTypes.DoubleType, false), false)
+      .add("error", DataTypes.StringType, true)
+      .add("input", DataTypes.StringType, false)
+      .add("inputTable", DataTypes.StringType, true)
+      .add("inputVersion", DataTypes.LongType, true)
+      .add("writer", DataTypes.StringType, false)
+      .add("formatVersion", DataTypes.IntegerType, false);
+
+  private final SparkSession spark;
+  private final String path;
+  private final String study;
+
+  private DeltaStudyLog(SparkSession spark, String path, String study) {
+    this.spark = spark;
+    this.path = path;
+    this.study = study;
+  }
+
+  /**
+   * The log of study {@code study} in the Delta table at {@code path}: created with the first
+   * event when nothing is there. Throws, naming the path and the fix, when something else is
+   * there: a file, a folder that is not a Delta table, or a Delta table without the log's
+   * columns.
+   */
+  public static DeltaStudyLog open(SparkSession spark, String path, String study) {
+    if (path == null || path.isBlank()) {
+      throw new IllegalArgumentException("studyLog is blank; give the path of a Delta table for"
+          + " the study's events, e.g. setStudyLog(\"/delta/studies\").");
+    }
+    try {
+      Path root = new Path(path);
+      FileSystem fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      if (fs.exists(root)) {
+        if (!fs.getFileStatus(root).isDirectory()) {
+          throw new IllegalArgumentException("studyLog " + path + " is a file; give the path of"
+              + " a Delta table (new, or a study log already).");
+        }
+        boolean delta = fs.exists(new Path(root, "_delta_log"));
+        boolean empty = fs.listStatus(root).length == 0;
+        if (!delta && !empty) {
+          throw new IllegalArgumentException("studyLog " + path + " is not a Delta table: it"
+              + " holds files but no _delta_log. Give a new path, or the path of a study log.");
+        }
+        if (delta) {
+          StructType found = spark.read().format("delta").load(path).schema();
+          List<String> missing = Arrays.stream(SCHEMA.fields())
+              .filter(f -> Arrays.stream(found.fields()).noneMatch(g -> g.name().equals(
+                  f.name()) && g.dataType().sameType(f.dataType())))
+              .map(f -> f.name() + " " + f.dataType().simpleString())
+              .collect(Collectors.toList());
+          if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("studyLog " + path + " is a Delta table but not a"
+                + " study log: it lacks the columns " + missing + ". Give a new path, or the"
+                + " path of a study log.");
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new IllegalArgumentException("studyLog " + path + " cannot be read: "
+          + e.getMessage() + "; check the path and its permissions.", e);
+    }
+    return new DeltaStudyLog(spark, path, study);
+  }
+
+  /** The table's path. */
+  public String path() {
+    return path;
+  }
+
+  @Override
+  public void append(TrialEvent e) {
+    if (!e.studyId().equals(study)) {
+      throw new IllegalArgumentException("event of study '" + e.studyId() + "' appended to the"
+          + " log of study '" + study + "'");
+    }
+    Double value = e.rung() != null ? Double.valueOf(e.rung().value())
+        : e.values().isEmpty() ? null : e.values().get(0);
+    DeltaInput.Tag tag = DeltaInput.parseTag(e.input()).orElse(null);
+    Row row = RowFactory.create(e.studyId(), e.spaceFingerprint(), e.seq(), e.trial(),
+        e.kind().name(), e.time() == null ? null : Timestamp.from(e.time()),
+        TrialJson.writeParams(e.params()), e.seed(),
+        e.rung() == null ? null : e.rung().rung(), e.rung() == null ? null : e.rung().budget(),
+        e.rung() == null ? null : TrialJson.writeRung(e.rung()), value,
+        e.values().toArray(new Double[0]), e.error(), e.input(),
+        tag == null ? null : tag.table(), tag == null ? null : tag.version(),
+        spark.sparkContext().applicationId(), FORMAT_VERSION);
+    spark.createDataFrame(List.of(row), SCHEMA).coalesce(1).write().format("delta")
+        .mode("append").save(path);
+  }
+
+  @Override
+  public List<TrialEvent> events() {
+    try {
+      Path log = new Path(path, "_delta_log");
+      if (!log.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(log)) {
+        return List.of();
+      }
+    } catch (IOException e) {
+      throw new IllegalArgumentException("studyLog " + path + " cannot be read: "
+          + e.getMessage(), e);
+    }
+    List<TrialEvent> out = new ArrayList<>();
+    for (Row r : spark.read().format("delta").load(path)
+        .where(functions.col("study").equalTo(study)).collectAsList()) {
+      Timestamp time = r.getAs("time");
+      String rung = r.getAs("rungJson");
+      List<Double> values = r.getList(r.fieldIndex("values"));
+      out.add(new TrialEvent(r.getAs("study"), r.getAs("spaceFingerprint"), r.getAs("input"),
+          r.<Long>getAs("seq"), r.<Integer>getAs("trial"),
+          TrialEvent.Kind.valueOf(r.getAs("event")), time == null ? null : time.toInstant(),
+          TrialJson.readParams(r.getAs("params")), r.<Long>getAs("seed"),
+          rung == null ? null : TrialJson.readRung(rung), values, r.getAs("error")));
+    }
+    return out;
+  }
+}
