@@ -90,8 +90,12 @@ public final class DeltaStudyLog implements TrialStore {
           throw new IllegalArgumentException("studyLog " + path + " is a file; give the path of"
               + " a Delta table (new, or a study log already).");
         }
-        boolean delta = fs.exists(new Path(root, "_delta_log"));
-        boolean empty = fs.listStatus(root).length == 0;
+        Path commits = new Path(root, "_delta_log");
+        // A log folder with no commit yet (its first writer stopped before committing) is a
+        // new table, as Delta takes it.
+        boolean delta = fs.exists(commits) && fs.listStatus(commits,
+            f -> f.getName().endsWith(".json")).length > 0;
+        boolean empty = fs.listStatus(root, f -> !f.getName().equals("_delta_log")).length == 0;
         if (!delta && !empty) {
           throw new IllegalArgumentException("studyLog " + path + " is not a Delta table: it"
               + " holds files but no _delta_log. Give a new path, or the path of a study log.");
@@ -147,7 +151,9 @@ public final class DeltaStudyLog implements TrialStore {
   public List<TrialEvent> events() {
     try {
       Path log = new Path(path, "_delta_log");
-      if (!log.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(log)) {
+      FileSystem fs = log.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      if (!fs.exists(log) || fs.listStatus(log, f -> f.getName().endsWith(".json")).length
+          == 0) {
         return List.of();
       }
     } catch (IOException e) {

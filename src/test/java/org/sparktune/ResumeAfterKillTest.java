@@ -1,0 +1,175 @@
+package org.sparktune;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.util.stream.Stream;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.sparktune.study.Trial;
+import org.sparktune.study.TrialState;
+import org.sparktune.testing.SparkTestSession;
+import org.sparktune.testing.StudyLogChild;
+
+/**
+ * A study's driver JVM killed with SIGKILL mid-trial, and the study resumed from its Delta log
+ * alone: nothing lost, nothing repeated, the interrupted trial run again, maxTrials counted over
+ * both runs.
+ */
+@Timeout(400)
+class ResumeAfterKillTest {
+
+  private static final int MAX_TRIALS = 6;
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir
+  Path dir;
+
+  private final SparkSession spark = SparkTestSession.get();
+
+  /**
+   * The (trial, event) of every row the log's commits added so far, read from the commit files'
+   * own per-file statistics (each event is a one-row file, so its min is its value): no Spark
+   * job, so the test sees a commit the moment it lands.
+   */
+  private static List<String[]> committed(Path log) throws IOException {
+    List<String[]> out = new ArrayList<>();
+    Path commits = log.resolve("_delta_log");
+    if (!Files.isDirectory(commits)) {
+      return out;
+    }
+    try (Stream<Path> files = Files.list(commits)) {
+      for (Path commit : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+        for (String line : Files.readAllLines(commit)) {
+          JsonNode add = JSON.readTree(line).path("add");
+          if (add.has("stats")) {
+            JsonNode min = JSON.readTree(add.get("stats").asText()).path("minValues");
+            out.add(new String[] {min.path("trial").asText(), min.path("event").asText()});
+          }
+        }
+      }
+    } catch (IOException e) {
+      return out;  // a commit file being written: read again on the next change
+    }
+    return out;
+  }
+
+  private static Process start(String log) throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xmx1g");
+    for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+      if (arg.startsWith("--add-") || arg.startsWith("-XX:+IgnoreUnrecognized")) {
+        command.add(arg);
+      }
+    }
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"),
+        StudyLogChild.class.getName(), log, Integer.toString(MAX_TRIALS)));
+    return new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(Path.of(log + ".out").toFile()).start();
+  }
+
+  @Test
+  void aStudyKilledMidTrialResumesWithNothingLostAndNothingRepeated() throws Exception {
+    String log = dir.resolve("studies").toString();
+    Files.createDirectories(dir.resolve("studies").resolve("_delta_log"));
+    Process child = start(log);
+    int running = -1;
+    try (WatchService watch = FileSystems.getDefault().newWatchService()) {
+      dir.resolve("studies").resolve("_delta_log").register(watch,
+          StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY);
+      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);
+      while (running < 0) {
+        assertTrue(System.nanoTime() < deadline, "the child finished no 2 trials in 4 min");
+        assertTrue(child.isAlive(), "the child ended before it was killed; see " + log
+            + ".out");
+        WatchKey key = watch.poll(5, TimeUnit.SECONDS);
+        if (key == null) {
+          continue;
+        }
+        key.pollEvents();
+        key.reset();
+        Set<Integer> created = new HashSet<>();
+        Set<Integer> ended = new HashSet<>();
+        for (String[] e : committed(dir.resolve("studies"))) {
+          int trial = Integer.parseInt(e[0]);
+          if (e[1].equals("CREATED")) {
+            created.add(trial);
+          } else if (!e[1].equals("RUNG_REPORTED") && trial >= 0) {
+            ended.add(trial);
+          }
+        }
+        if (ended.size() >= 2 && created.size() > ended.size()) {
+          child.destroyForcibly();  // SIGKILL on Linux
+          child.waitFor(30, TimeUnit.SECONDS);
+          created.removeAll(ended);
+          running = created.iterator().next();
+        }
+      }
+    } finally {
+      if (child.isAlive()) {
+        child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+      }
+    }
+    // What the log held at the kill; a trial may have ended between the poll and the kill.
+    Map<Integer, Trial> before = new java.util.HashMap<>();
+    List<Row> logged = spark.read().format("delta").load(log)
+        .where(functions.col("event").equalTo("FINISHED")).select("trial", "value")
+        .collectAsList();
+    for (Row r : logged) {
+      before.put(r.getInt(0), null);
+    }
+    assertTrue(before.size() >= 2, "two trials finished before the kill: " + before);
+
+    TunedModel resumed = StudyLogChild.search(log, MAX_TRIALS).fit(StudyLogChild.data());
+    List<Trial> trials = resumed.trialList();
+    long complete = trials.stream().filter(t -> t.state() == TrialState.COMPLETE).count();
+    assertEquals(MAX_TRIALS, complete, "maxTrials counted over both runs: " + trials);
+    // Nothing repeated: each trial finished before the kill kept its value, and no new trial
+    // ran its params again.
+    for (Row r : logged) {
+      Trial t = trials.get(r.getInt(0));
+      assertEquals(TrialState.COMPLETE, t.state());
+      assertEquals(r.getDouble(1), t.value(), 0.0);
+      for (Trial other : trials) {
+        if (other.number() != t.number()) {
+          assertNotEquals(t.params(), other.params(), "trial " + t.number() + " ran twice");
+        }
+      }
+    }
+    final int killed = running;
+    Trial interrupted = trials.get(killed);
+    assertTrue(!before.containsKey(killed), "trial " + killed + " was running at the kill");
+    assertEquals(TrialState.FAILED, interrupted.state(), interrupted.toString());
+    assertTrue(interrupted.error().startsWith("interrupted: the study's driver stopped"));
+    long reruns = trials.stream().filter(t -> t.number() != killed
+        && t.params().equals(interrupted.params()) && t.state() == TrialState.COMPLETE).count();
+    assertEquals(1, reruns, "the interrupted trial's params ran again once: " + trials);
+    assertEquals(MAX_TRIALS + 1, trials.size());
+    Set<Integer> numbers = new HashSet<>();
+    for (Trial t : trials) {
+      assertTrue(numbers.add(t.number()), "trial number " + t.number() + " used twice");
+    }
+  }
+}

@@ -1,0 +1,51 @@
+package org.sparktune.testing;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.ml.Pipeline;
+import org.apache.spark.ml.PipelineStage;
+import org.apache.spark.ml.classification.LogisticRegression;
+import org.apache.spark.ml.evaluation.BinaryClassificationEvaluator;
+import org.apache.spark.ml.feature.VectorAssembler;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.sparktune.HyperparameterSearch;
+import org.sparktune.search.RandomSampler;
+import org.sparktune.space.SearchSpace;
+import org.sparktune.split.KFold;
+
+/**
+ * A driver a test can kill: runs {@link #search} on {@link #data} with the study log given as
+ * its first argument and maxTrials as its second, then exits. The test resumes the same study in
+ * its own JVM with the same setup.
+ */
+public final class StudyLogChild {
+
+  private StudyLogChild() {}
+
+  /** 4,000 Adult rows, numeric features and the label. */
+  public static Dataset<Row> data() {
+    List<String> columns = new ArrayList<>(List.of(TestData.ADULT_NUMERIC));
+    columns.add("label");
+    return TestData.adult().limit(4000).selectExpr(columns.toArray(new String[0]));
+  }
+
+  /** The study: a logistic regression over regParam, 2 folds, one trial at a time. */
+  public static HyperparameterSearch search(String log, int maxTrials) {
+    LogisticRegression lr = new LogisticRegression().setMaxIter(40);
+    PipelineStage[] stages = {
+        new VectorAssembler().setInputCols(TestData.ADULT_NUMERIC).setOutputCol("features"),
+        lr};
+    return new HyperparameterSearch().setEstimator(new Pipeline().setStages(stages))
+        .setEvaluator(new BinaryClassificationEvaluator())
+        .setSearchSpace(new SearchSpace().logUniform(lr.regParam(), 1e-4, 1.0))
+        .setSampler(new RandomSampler()).setSplitter(new KFold().setNumFolds(2))
+        .setMaxTrials(maxTrials).setParallelism(1).setSeed(21).setStudyName("nightly")
+        .setRefit(false).setStudyLog(log);
+  }
+
+  public static void main(String[] args) {
+    search(args[0], Integer.parseInt(args[1])).fit(data());
+    SparkTestSession.get().stop();
+  }
+}
