@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.hadoop.fs.FileSystem;
+import io.delta.tables.DeltaTable;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -39,6 +40,8 @@ public final class DeltaStudyLog implements TrialStore {
 
   /** The version of this schema, in every row. */
   public static final int FORMAT_VERSION = 1;
+  /** Commits between two checkpoints of the log table. */
+  static final int CHECKPOINT_INTERVAL = 100;
 
   static final StructType SCHEMA = new StructType()
       .add("study", DataTypes.StringType, false)
@@ -118,7 +121,36 @@ public final class DeltaStudyLog implements TrialStore {
       throw new IllegalArgumentException("studyLog " + path + " cannot be read: "
           + e.getMessage() + "; check the path and its permissions.", e);
     }
-    return new DeltaStudyLog(spark, path, study);
+    DeltaStudyLog log = new DeltaStudyLog(spark, path, study);
+    log.create();
+    return log;
+  }
+
+  /**
+   * Creates the table, empty, when it has no commit yet, checkpointing every {@value
+   * #CHECKPOINT_INTERVAL} commits rather than Delta's default 10: each event is a commit, and a
+   * checkpoint rewrites the whole log's state. A writer that loses the race to create it reads
+   * the other's.
+   */
+  private void create() {
+    try {
+      Path commits = new Path(path, "_delta_log");
+      FileSystem fs = commits.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      if (fs.exists(commits) && fs.listStatus(commits, f -> f.getName().endsWith(".json")).length
+          > 0) {
+        return;
+      }
+      spark.createDataFrame(List.of(), SCHEMA).write().format("delta").mode("append")
+          .option("delta.checkpointInterval", Integer.toString(CHECKPOINT_INTERVAL))
+          .save(path);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("studyLog " + path + " cannot be read: "
+          + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      if (!DeltaTable.isDeltaTable(spark, path)) {
+        throw e;
+      }
+    }
   }
 
   /** The table's path. */
