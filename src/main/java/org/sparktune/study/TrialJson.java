@@ -25,27 +25,13 @@ public final class TrialJson {
   public static String write(Trial t) {
     ObjectNode node = MAPPER.createObjectNode();
     node.put("number", t.number());
-    ObjectNode params = node.putObject("params");
-    t.params().forEach((k, v) -> params.set(k, MAPPER.valueToTree(v)));
+    node.set("params", params(t.params()));
     node.put("state", t.state().name());
     ArrayNode values = node.putArray("values");
     t.values().forEach(values::add);
     ArrayNode rungs = node.putArray("rungs");
     for (Rung r : t.rungs()) {
-      ObjectNode rung = rungs.addObject();
-      rung.put("rung", r.rung());
-      rung.put("budget", r.budget());
-      ArrayNode folds = rung.putArray("foldValues");
-      r.foldValues().forEach(folds::add);
-      rung.put("value", r.value());
-      rung.put("start", text(r.start()));
-      rung.put("end", text(r.end()));
-      if (r.iterations() != null) {
-        rung.put("iterations", r.iterations());
-      }
-      if (r.partial()) {
-        rung.put("partial", true);
-      }
+      rungs.add(rungNode(r));
     }
     node.put("seed", t.seed());
     node.put("start", text(t.start()));
@@ -68,11 +54,7 @@ public final class TrialJson {
       if (n.has("rungs")) {
         n.path("values").forEach(v -> values.add(v.asDouble()));
         for (JsonNode r : n.path("rungs")) {
-          rungs.add(new Rung(r.path("rung").asInt(), r.path("budget").asDouble(),
-              doubles(r.path("foldValues")), r.path("value").asDouble(),
-              instant(r.get("start")), instant(r.get("end")),
-              r.hasNonNull("iterations") ? r.get("iterations").asInt() : null,
-              r.path("partial").asBoolean(false)));
+          rungs.add(rungOf(r));
         }
       } else if (n.hasNonNull("value")) {
         values.add(n.get("value").asDouble());
@@ -91,9 +73,13 @@ public final class TrialJson {
 
   /** A trial's params as a JSON object, value kinds kept (see {@link #readParams}). */
   public static String writeParams(Map<String, Object> params) {
+    return params(params).toString();
+  }
+
+  private static ObjectNode params(Map<String, Object> params) {
     ObjectNode node = MAPPER.createObjectNode();
     params.forEach((k, v) -> node.set(k, MAPPER.valueToTree(v)));
-    return node.toString();
+    return node;
   }
 
   /** Reads what {@link #writeParams} wrote: a whole number as a Long, else a Double. */
@@ -110,6 +96,10 @@ public final class TrialJson {
 
   /** One rung as a JSON object. */
   public static String writeRung(Rung r) {
+    return rungNode(r).toString();
+  }
+
+  private static ObjectNode rungNode(Rung r) {
     ObjectNode rung = MAPPER.createObjectNode();
     rung.put("rung", r.rung());
     rung.put("budget", r.budget());
@@ -124,20 +114,23 @@ public final class TrialJson {
     if (r.partial()) {
       rung.put("partial", true);
     }
-    return rung.toString();
+    return rung;
   }
 
   /** Reads what {@link #writeRung} wrote. */
   public static Rung readRung(String json) {
     try {
-      JsonNode r = MAPPER.readTree(json);
-      return new Rung(r.path("rung").asInt(), r.path("budget").asDouble(),
-          doubles(r.path("foldValues")), r.path("value").asDouble(), instant(r.get("start")),
-          instant(r.get("end")), r.hasNonNull("iterations") ? r.get("iterations").asInt() : null,
-          r.path("partial").asBoolean(false));
+      return rungOf(MAPPER.readTree(json));
     } catch (IOException e) {
       throw new IllegalArgumentException("rung is not valid JSON: " + json, e);
     }
+  }
+
+  private static Rung rungOf(JsonNode r) {
+    return new Rung(r.path("rung").asInt(), r.path("budget").asDouble(),
+        doubles(r.path("foldValues")), r.path("value").asDouble(), instant(r.get("start")),
+        instant(r.get("end")), r.hasNonNull("iterations") ? r.get("iterations").asInt() : null,
+        r.path("partial").asBoolean(false));
   }
 
   private static List<Double> doubles(JsonNode array) {
