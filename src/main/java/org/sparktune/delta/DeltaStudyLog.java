@@ -7,8 +7,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.hadoop.fs.FileSystem;
-import io.delta.tables.DeltaTable;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -33,13 +33,28 @@ import org.sparktune.study.TrialStore;
  * (string, the whole rung), {@code value} (double: the rung's value, or the final one), {@code
  * values} (array of double, a finished trial's), {@code error} (string), {@code inputTable}
  * (string) and {@code inputVersion} (long), the input as recorded ({@code input}, string), {@code
- * writer} (string, the Spark application id of the job that wrote the row) and {@code
- * formatVersion} (int, {@value #FORMAT_VERSION}).
+ * writer} (string, the Spark application id of the job that wrote the row), {@code
+ * formatVersion} (int, {@value #FORMAT_VERSION}), {@code run} (string, the id of the study's run
+ * that wrote it: one job may run a study more than once) and {@code claim} (string, set on the
+ * rows only one run may write: {@code created:<trial>} when a run takes a trial number,
+ * {@code interrupted:<trial>} and {@code adopted:<trial>:<run>} when it takes over a stopped
+ * run's trial). Events STARTED, HEARTBEAT and STOPPED have trial -1.
+ *
+ * <p>Several jobs on one study: a claim is an idempotent Delta write (a transaction application
+ * id per claim), so Delta commits one row per claim however many runs race for it, and a claim
+ * never conflicts with other events' blind appends. A run
+ * that has written nothing for its lease ({@code spark.sparktune.studyLog.lease}, default 2
+ * minutes; a live run writes a heartbeat every quarter of it) is taken for stopped by the
+ * others. Tables of format version 1 gain the two columns when opened.
  */
 public final class DeltaStudyLog implements TrialStore {
 
   /** The version of this schema, in every row. */
-  public static final int FORMAT_VERSION = 1;
+  public static final int FORMAT_VERSION = 2;
+  /** The Spark conf of the lease: how long a run may write nothing before others take over. */
+  public static final String LEASE_CONF = "spark.sparktune.studyLog.lease";
+  /** How often a claim that raced another run's claim of its key is tried again, at most. */
+  private static final int CLAIM_ATTEMPTS = 10;
   /** Commits between two checkpoints of the log table. */
   static final int CHECKPOINT_INTERVAL = 100;
 
@@ -62,16 +77,24 @@ public final class DeltaStudyLog implements TrialStore {
       .add("inputTable", DataTypes.StringType, true)
       .add("inputVersion", DataTypes.LongType, true)
       .add("writer", DataTypes.StringType, false)
-      .add("formatVersion", DataTypes.IntegerType, false);
+      .add("formatVersion", DataTypes.IntegerType, false)
+      .add("run", DataTypes.StringType, true)
+      .add("claim", DataTypes.StringType, true);
+
+  /** The columns format version 2 added. */
+  private static final List<String> ADDED_IN_2 = List.of("run", "claim");
 
   private final SparkSession spark;
   private final String path;
   private final String study;
+  private final java.time.Duration lease;
 
-  private DeltaStudyLog(SparkSession spark, String path, String study) {
+  private DeltaStudyLog(SparkSession spark, String path, String study,
+      java.time.Duration lease) {
     this.spark = spark;
     this.path = path;
     this.study = study;
+    this.lease = lease;
   }
 
   /**
@@ -106,6 +129,7 @@ public final class DeltaStudyLog implements TrialStore {
         if (delta) {
           StructType found = spark.read().format("delta").load(path).schema();
           List<String> missing = Arrays.stream(SCHEMA.fields())
+              .filter(f -> !ADDED_IN_2.contains(f.name()))
               .filter(f -> Arrays.stream(found.fields()).noneMatch(g -> g.name().equals(
                   f.name()) && g.dataType().sameType(f.dataType())))
               .map(f -> f.name() + " " + f.dataType().simpleString())
@@ -121,8 +145,21 @@ public final class DeltaStudyLog implements TrialStore {
       throw new IllegalArgumentException("studyLog " + path + " cannot be read: "
           + e.getMessage() + "; check the path and its permissions.", e);
     }
-    DeltaStudyLog log = new DeltaStudyLog(spark, path, study);
+    String lease = spark.conf().get(LEASE_CONF, "120s");
+    long leaseMs;
+    try {
+      leaseMs = org.apache.spark.network.util.JavaUtils.timeStringAsMs(lease);
+    } catch (NumberFormatException e) {
+      leaseMs = -1;
+    }
+    if (leaseMs <= 0) {
+      throw new IllegalArgumentException(LEASE_CONF + " is '" + lease + "'; give a positive"
+          + " duration, e.g. 120s or 5min.");
+    }
+    DeltaStudyLog log = new DeltaStudyLog(spark, path, study, java.time.Duration.ofMillis(
+        leaseMs));
     log.create();
+    log.addRunColumns();
     return log;
   }
 
@@ -146,10 +183,21 @@ public final class DeltaStudyLog implements TrialStore {
     } catch (IOException e) {
       throw new IllegalArgumentException("studyLog " + path + " cannot be read: "
           + e.getMessage(), e);
-    } catch (RuntimeException e) {
-      if (!DeltaTable.isDeltaTable(spark, path)) {
-        throw e;
-      }
+    } catch (io.delta.exceptions.DeltaConcurrentModificationException e) {
+      // Another job created it first: its commit is there now.
+      create();
+    }
+  }
+
+  /** Adds the columns of format version 2 to a log written before them. */
+  private void addRunColumns() {
+    StructType found = spark.read().format("delta").load(path).schema();
+    List<String> absent = ADDED_IN_2.stream()
+        .filter(c -> Arrays.stream(found.fieldNames()).noneMatch(c::equals))
+        .collect(Collectors.toList());
+    if (!absent.isEmpty()) {
+      spark.sql("ALTER TABLE delta.`" + path.replace("`", "``") + "` ADD COLUMNS ("
+          + absent.stream().map(c -> c + " STRING").collect(Collectors.joining(", ")) + ")");
     }
   }
 
@@ -158,25 +206,77 @@ public final class DeltaStudyLog implements TrialStore {
     return path;
   }
 
+  /** Always: several jobs may write one study log at once. */
+  @Override
+  public boolean shared() {
+    return true;
+  }
+
+  @Override
+  public java.time.Duration lease() {
+    return lease;
+  }
+
+  /**
+   * Appends {@code event}'s row, with {@code key} in its claim column, as an idempotent Delta
+   * write: its transaction carries the application id {@code <study>/<key>}, version 0, and
+   * Delta commits at most one write per such id. Two claims of one key conflict, and the loser,
+   * tried again, finds the id committed and writes nothing; a claim never conflicts with the
+   * blind appends of other events. Returns whether the claim's row is this event's.
+   */
+  @Override
+  public boolean claim(TrialEvent event, String key) {
+    check(event);
+    for (int attempt = 1; ; attempt++) {
+      try {
+        spark.createDataFrame(List.of(row(event, key)), SCHEMA).coalesce(1).write()
+            .format("delta").mode("append").option("txnAppId", study + "/" + key)
+            .option("txnVersion", 0L).save(path);
+        break;
+      } catch (io.delta.exceptions.DeltaConcurrentModificationException e) {
+        if (attempt == CLAIM_ATTEMPTS) {
+          throw e;
+        }
+      }
+    }
+    List<Row> claimed = spark.read().format("delta").load(path)
+        .where(functions.col("study").equalTo(study).and(functions.col("claim").equalTo(key)))
+        .select("run", "seq").collectAsList();
+    if (claimed.size() != 1) {
+      throw new IllegalStateException("studyLog " + path + " holds " + claimed.size()
+          + " rows of claim " + key + " of study '" + study + "' where one was written; the"
+          + " table was written by something else than a study.");
+    }
+    return event.writer().equals(claimed.get(0).getString(0))
+        && event.seq() == claimed.get(0).getLong(1);
+  }
+
   @Override
   public void append(TrialEvent e) {
+    check(e);
+    spark.createDataFrame(List.of(row(e, null)), SCHEMA).coalesce(1).write().format("delta")
+        .mode("append").save(path);
+  }
+
+  private void check(TrialEvent e) {
     if (!e.studyId().equals(study)) {
       throw new IllegalArgumentException("event of study '" + e.studyId() + "' appended to the"
           + " log of study '" + study + "'");
     }
+  }
+
+  private Row row(TrialEvent e, String claim) {
     Double value = e.rung() != null ? Double.valueOf(e.rung().value())
         : e.values().isEmpty() ? null : e.values().get(0);
     DeltaInput.Tag tag = DeltaInput.parseTag(e.input()).orElse(null);
-    Row row = RowFactory.create(e.studyId(), e.spaceFingerprint(), e.seq(), e.trial(),
+    return RowFactory.create(e.studyId(), e.spaceFingerprint(), e.seq(), e.trial(),
         e.kind().name(), e.time() == null ? null : Timestamp.from(e.time()),
         TrialJson.writeParams(e.params()), e.seed(),
         e.rung() == null ? null : e.rung().rung(), e.rung() == null ? null : e.rung().budget(),
         e.rung() == null ? null : TrialJson.writeRung(e.rung()), value,
         e.values().toArray(new Double[0]), e.error(), e.input(),
         tag == null ? null : tag.table(), tag == null ? null : tag.version(),
-        spark.sparkContext().applicationId(), FORMAT_VERSION);
-    spark.createDataFrame(List.of(row), SCHEMA).coalesce(1).write().format("delta")
-        .mode("append").save(path);
+        spark.sparkContext().applicationId(), FORMAT_VERSION, e.writer(), claim);
   }
 
   @Override
@@ -202,7 +302,8 @@ public final class DeltaStudyLog implements TrialStore {
           r.<Long>getAs("seq"), r.<Integer>getAs("trial"),
           TrialEvent.Kind.valueOf(r.getAs("event")), time == null ? null : time.toInstant(),
           TrialJson.readParams(r.getAs("params")), r.<Long>getAs("seed"),
-          rung == null ? null : TrialJson.readRung(rung), values, r.getAs("error")));
+          rung == null ? null : TrialJson.readRung(rung), values, r.getAs("error"),
+          r.getAs("run")));
     }
     return out;
   }

@@ -7,7 +7,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.spark.SparkContext;
 import org.apache.spark.ml.Model;
@@ -69,19 +71,36 @@ public final class SearchRun {
     Direction direction = evaluator.isLargerBetter() ? Direction.MAXIMIZE : Direction.MINIMIZE;
     Study study = Study.create(spec.studyName(), space, spec.sampler(), direction, spec.seed(),
         spec.store(), spec.input(), StudySetup.of(spec));
-    // A trial the last run's driver left mid-rung ends FAILED and runs again as a new trial,
-    // which maxTrials does not count twice.
+    // A trial a stopped run left mid-rung ends FAILED and runs again as a new trial, which
+    // maxTrials does not count twice.
     List<Trial> interrupted = study.requeueInterrupted();
     for (Trial t : interrupted) {
-      LOG.info("Trial {} was running when the study last stopped; its params {} run again",
+      LOG.info("Trial {} was running when its run stopped; its params {} run again",
           t.number(), t.params());
     }
     LoopSettings loop = spec.loop();
-    if (!interrupted.isEmpty()) {
-      loop = new LoopSettings(loop.parallelism(), loop.maxTrials() + interrupted.size(),
-          loop.timeout(), loop.reproducible(), loop.trialTimeout(), loop.noImprovementTrials(),
-          loop.targetMetric());
+    // Over a shared study log, other runs take this one for alive while it writes.
+    ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(
+        daemon("sparktune-heartbeat-"));
+    long beat = Math.max(1, spec.store().lease().toMillis() / 4);
+    heartbeat.scheduleWithFixedDelay(() -> {
+      try {
+        study.heartbeat();
+      } catch (RuntimeException e) {
+        LOG.warn("Could not write the study's heartbeat: {}", TrialLoop.describe(e));
+      }
+    }, beat, beat, TimeUnit.MILLISECONDS);
+    try {
+      return run(data, study, loop, clockStart);
+    } finally {
+      heartbeat.shutdownNow();
+      study.stop();
     }
+  }
+
+  private Outcome run(Dataset<Row> data, Study study, LoopSettings loop, long clockStart) {
+    Evaluator evaluator = spec.evaluator();
+    SearchSpace space = spec.space();
     SparkContext sc = data.sparkSession().sparkContext();
     FidelityPlan fidelity = FidelityPlan.bind(spec.fidelity(), spec.estimator(), space);
     Set<String> tuned = tunedStages(space);

@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionService;
@@ -102,6 +103,12 @@ public final class TrialLoop {
    * it records the trial and gives the item up.
    */
   public static final Duration GRACE = Duration.ofSeconds(1);
+
+  /**
+   * How often a run with nothing left of its own reads the shared study again while other runs
+   * are running trials.
+   */
+  static final Duration POLL = Duration.ofSeconds(1);
 
   /** A deadline that never comes: no timeout. Deadlines are System.nanoTime values. */
   static final long NEVER = Long.MAX_VALUE;
@@ -201,11 +208,18 @@ public final class TrialLoop {
           }
         }
         expire(now, cancel, free);
-        if (ending == null) {
-          dispatch(task, done, free);
-        }
+        boolean othersRunning = ending == null && dispatch(task, done, free);
         if (running.isEmpty()) {
-          break;
+          if (!othersRunning) {
+            break;
+          }
+          // Nothing of this run's is left but trials other runs of the shared study are
+          // running: wait for them, which come back here if their run stops.
+          long at = nextEvent(true);
+          long pause = at == NEVER ? POLL.toNanos()
+              : Math.max(0, Math.min(POLL.toNanos(), at - System.nanoTime()));
+          TimeUnit.NANOSECONDS.sleep(pause);
+          continue;
         }
         long at = nextEvent(ending == null);
         long wait = at == NEVER ? Long.MAX_VALUE : at - System.nanoTime();
@@ -286,7 +300,13 @@ public final class TrialLoop {
     return at != NEVER && now - at >= 0;
   }
 
-  private void dispatch(RungTask task, CompletionService<Finished> done, boolean[] free) {
+  /**
+   * Starts work items while the scheduler has some and a slot is free; returns whether the
+   * scheduler waits on trials that other runs of a shared study are running, with none of this
+   * run's running.
+   */
+  private boolean dispatch(RungTask task, CompletionService<Finished> done, boolean[] free) {
+    study.refresh();
     while (true) {
       SchedulerView view = view();
       Decision d = scheduler.next(view);
@@ -305,7 +325,7 @@ public final class TrialLoop {
         continue;
       }
       if (running.size() >= settings.parallelism()) {
-        return;
+        return false;
       }
       Trial trial;
       Budget budget;
@@ -315,11 +335,11 @@ public final class TrialLoop {
             : Integer.MAX_VALUE;
         int rung = scheduler.observedRung(before(view, settledBefore));
         if (!mayAsk(n, rung)) {
-          return;
+          return false;
         }
         if (stops.any()) {
           if (!settledForStops(n)) {
-            return;
+            return false;
           }
           Ending stop = stops.check(study.trials(), settledBefore);
           if (stop != null) {
@@ -328,17 +348,26 @@ public final class TrialLoop {
             continue;
           }
         }
-        trial = study.ask(rung, settledBefore);
+        Optional<Trial> asked = study.ask(rung, settledBefore, settings.maxTrials());
+        if (asked.isEmpty()) {
+          // Other runs of the shared study took the last numbers of the trial budget.
+          continue;
+        }
+        trial = asked.get();
         budget = s.budget();
       } else if (d instanceof Decision.Run r) {
         trial = study.trial(r.trial());
         budget = r.budget();
       } else {
+        if (d instanceof Decision.Wait && running.isEmpty()
+            && !view.inFlight().isEmpty()) {
+          return true;
+        }
         if (d instanceof Decision.Wait && running.isEmpty()) {
           throw new IllegalStateException("scheduler " + scheduler + " waits but nothing runs;"
               + " its next() must start, run, prune or complete a trial, or say Done.");
         }
-        return;
+        return false;
       }
       int slot = takeSlot(free);
       WorkItem work = new WorkItem(trial, budget, slot, study.now(), trialDeadline());
@@ -428,12 +457,15 @@ public final class TrialLoop {
         }
         reports.add(new RungReport(r.rung(), r.budget(), study.direction().toLoss(r.value())));
       }
-      progress.add(new TrialProgress(t.number(), status(t.state()), reports));
+      TrialProgress.Status status = t.state() == TrialState.RUNNING
+          && study.isElsewhere(t.number()) ? TrialProgress.Status.ELSEWHERE
+          : status(t.state());
+      progress.add(new TrialProgress(t.number(), status, reports));
     }
-    Set<Integer> inFlight = new HashSet<>();
+    Set<Integer> inFlight = new HashSet<>(study.runningElsewhere());
     running.values().forEach(r -> inFlight.add(r.trial.number()));
     long limit = Math.min(settings.maxTrials(), study.capacity());
-    boolean canCreate = stopped == null && trials.size() < settings.maxTrials()
+    boolean canCreate = stopped == null && study.counted() < settings.maxTrials()
         && study.hasNext();
     return new SchedulerView(progress, inFlight, canCreate, limit);
   }
@@ -546,7 +578,7 @@ public final class TrialLoop {
   /** Ends every trial still running when the loop stops. */
   private void settle(Ending ending) {
     for (Trial t : study.trials()) {
-      if (!t.state().isFinished()) {
+      if (!t.state().isFinished() && !study.isElsewhere(t.number())) {
         stop(t, ending == Ending.TIMEOUT ? "the study timeout of " + seconds(settings.timeout())
             + " passed before its next rung" : "the study ended (" + ending + ") before its"
             + " next rung");

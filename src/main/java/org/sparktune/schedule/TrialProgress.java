@@ -26,7 +26,12 @@ public record TrialProgress(int number, Status status, List<RungReport> reports)
     /** Stopped by the scheduler after its last report. */
     PRUNED,
     /** Threw, or was cut off before any report counted. */
-    FAILED
+    FAILED,
+    /**
+     * Asked and not finished by another run of a shared study: its reports rank with the
+     * others', and only its own run acts on it.
+     */
+    ELSEWHERE
   }
 
   /** Its report at {@code rung}, if it made one. */

@@ -34,11 +34,24 @@ import org.sparktune.space.SearchSpace;
  * resumed study proposes what the first run would have. A store that holds another study's
  * events, or this study's under another space, is refused. Thread-safe: many threads may ask
  * and tell at once.
+ *
+ * <p>Runs: each study object is one run of the study, with its own id in every event it writes.
+ * Over a {@link TrialStore#shared shared} store, several runs (in several drivers) may work on
+ * one study at once: each claims a trial number before it uses it ({@link TrialStore#claim}),
+ * so no number is used twice; {@link #refresh} reads the other runs' events, which its sampler
+ * then sees; a trial belongs to the run that asked it, and only that run reports, promotes or
+ * ends it. A run that has written nothing for its lease (a heartbeat keeps a live one fresh) is
+ * taken for stopped: its trials that were mid-rung end FAILED and run again, and its trials
+ * waiting between rungs are adopted, each by the one run whose claim wins.
  */
 public final class Study {
 
   /** The name of a study created without one. */
   public static final String DEFAULT_NAME = "study";
+  /** How the error of a trial that ran again as a new trial starts. */
+  public static final String INTERRUPTED = "interrupted: ";
+  /** How often {@link #refresh} reads a shared store at most. */
+  static final java.time.Duration REFRESH = java.time.Duration.ofMillis(500);
 
   private final String name;
   private final String fingerprint;
@@ -52,8 +65,23 @@ public final class Study {
   private final Map<String, String> setup;
   private final List<Trial> trials = new ArrayList<>();
   private final Deque<Map<String, Object>> queue = new ArrayDeque<>();
+  private final String run = java.util.UUID.randomUUID().toString().substring(0, 13);
+  private final Map<Integer, String> owners = new java.util.HashMap<>();
+  private final Map<String, Writer> writers = new java.util.HashMap<>();
+  private final java.util.Set<String> seen = new java.util.HashSet<>();
+  /** Held while asking or reading other runs' events: trial numbers are taken one at a time. */
+  private final Object asking = new Object();
+  private volatile Instant lastWrite = Instant.MIN;
+  private long lastRefresh = System.nanoTime() - REFRESH.toNanos();
   private long nextSeq;
   private int requeued;
+
+  /** What a study knows of one run that wrote its store. */
+  private static final class Writer {
+    Instant lastSeen = Instant.MIN;
+    java.time.Duration lease;
+    boolean stopped;
+  }
 
   private Study(String name, SearchSpace space, Sampler sampler, Direction direction, long seed,
       TrialStore store, String input, Map<String, String> setup, Clock clock) {
@@ -68,14 +96,18 @@ public final class Study {
     this.clock = clock;
     this.setup = setup.isEmpty() ? Map.of() : withSpace(setup, space);
     sampler.validate(space.dimensions());
-    replay(store.events());
+    synchronized (this) {
+      absorb(store.events(), true);
+    }
     if (!this.setup.isEmpty()) {
       TrialEvent started;
       synchronized (this) {
-        started = event(-1, TrialEvent.Kind.STARTED, clock.instant(),
-            new java.util.LinkedHashMap<>(this.setup), 0, null, List.of(), null);
+        Map<String, Object> params = new java.util.LinkedHashMap<>(this.setup);
+        params.put("lease", store.lease().toString());
+        started = event(-1, TrialEvent.Kind.STARTED, clock.instant(), params, 0, null,
+            List.of(), null);
       }
-      store.append(started);
+      write(started);
     }
   }
 
@@ -143,13 +175,29 @@ public final class Study {
         .min(Comparator.comparingLong(TrialEvent::seq)).map(TrialEvent::input);
   }
 
-  private void replay(List<TrialEvent> events) {
-    List<TrialEvent> sorted = new ArrayList<>(events);
-    sorted.sort(Comparator.comparingLong(TrialEvent::seq));
-    Map<String, Object> recorded = sorted.stream()
+  /**
+   * Applies the events not seen yet: on the first call (the study's creation) every event, with
+   * the setup checks; later, other runs' events. Trials are created in number order; a trial's
+   * other events apply in time order, and the first end of a trial is its end. Another run's
+   * event about a trial of this run is not applied: this run is alive and ends its own trials.
+   */
+  private void absorb(List<TrialEvent> events, boolean initial) {
+    List<TrialEvent> fresh = new ArrayList<>();
+    for (TrialEvent e : events) {
+      if (!seen.contains(key(e))) {
+        fresh.add(e);
+      }
+    }
+    fresh.sort(Comparator.comparingInt((TrialEvent e) ->
+            e.kind() == TrialEvent.Kind.CREATED ? 0 : 1)
+        .thenComparingInt(e -> e.kind() == TrialEvent.Kind.CREATED ? e.trial() : 0)
+        .thenComparing(e -> e.time() == null ? Instant.MIN : e.time())
+        .thenComparingLong(TrialEvent::seq));
+    Map<String, Object> recorded = fresh.stream()
         .filter(e -> e.kind() == TrialEvent.Kind.STARTED && e.studyId().equals(name))
         .reduce((a, b) -> b).map(TrialEvent::params).orElse(Map.of());
-    for (TrialEvent e : sorted) {
+    for (TrialEvent e : fresh) {
+      seen.add(key(e));
       if (e.studyId().equals(name) && !e.spaceFingerprint().equals(fingerprint)
           && recorded.get("space") instanceof String before) {
         throw StudyErrors.otherSpace(name, SpaceDiff.of(before, space.toJson()));
@@ -160,28 +208,64 @@ public final class Study {
       if (!e.input().isEmpty() && !input.isEmpty() && !e.input().equals(input)) {
         throw StudyErrors.otherInput(name, e.input(), input);
       }
-      if (e.kind() == TrialEvent.Kind.STARTED) {
-        for (Map.Entry<String, String> part : setup.entrySet()) {
-          Object before = e.params().get(part.getKey());
-          if (!part.getKey().equals("space") && before != null
-              && !before.equals(part.getValue())) {
-            throw StudyErrors.otherSetup(name, part.getKey(), before.toString(),
-                part.getValue());
-          }
-        }
-      } else if (e.kind() == TrialEvent.Kind.CREATED) {
-        if (e.trial() != trials.size()) {
-          throw StudyErrors.gapInStore(e.trial(), trials.size());
-        }
-        trials.add(Trial.created(e.trial(), e.params(), e.seed(), e.time()));
-      } else {
-        if (e.trial() < 0 || e.trial() >= trials.size()) {
-          throw StudyErrors.eventBeforeCreated(e.trial(), e.kind());
-        }
-        trials.set(e.trial(), apply(trials.get(e.trial()), e));
-      }
       nextSeq = Math.max(nextSeq, e.seq() + 1);
+      Writer w = writers.computeIfAbsent(e.writer(), k -> new Writer());
+      if (e.time() != null && e.time().isAfter(w.lastSeen)) {
+        w.lastSeen = e.time();
+      }
+      switch (e.kind()) {
+        case STARTED:
+          if (e.params().get("lease") instanceof String lease) {
+            w.lease = java.time.Duration.parse(lease);
+          }
+          if (initial) {
+            checkSetup(e);
+          }
+          continue;
+        case STOPPED:
+          w.stopped = true;
+          continue;
+        case HEARTBEAT:
+          continue;
+        case CREATED:
+          if (e.trial() != trials.size()) {
+            throw StudyErrors.gapInStore(e.trial(), trials.size());
+          }
+          trials.add(Trial.created(e.trial(), e.params(), e.seed(), e.time()));
+          owners.put(e.trial(), e.writer());
+          continue;
+        default:
+          break;
+      }
+      if (e.trial() < 0 || e.trial() >= trials.size()) {
+        throw StudyErrors.eventBeforeCreated(e.trial(), e.kind());
+      }
+      if (!initial && run.equals(owners.get(e.trial()))) {
+        continue;
+      }
+      Trial t = trials.get(e.trial());
+      if (e.kind() == TrialEvent.Kind.ADOPTED) {
+        owners.put(e.trial(), e.writer());
+      } else if (!t.state().isFinished() && (e.kind() != TrialEvent.Kind.RUNG_REPORTED
+          || t.rung(e.rung().rung()).isEmpty())) {
+        trials.set(e.trial(), apply(t, e));
+      }
     }
+  }
+
+  private void checkSetup(TrialEvent e) {
+    for (Map.Entry<String, String> part : setup.entrySet()) {
+      Object before = e.params().get(part.getKey());
+      if (!part.getKey().equals("space") && before != null
+          && !before.equals(part.getValue())) {
+        throw StudyErrors.otherSetup(name, part.getKey(), before.toString(), part.getValue());
+      }
+    }
+  }
+
+  /** What tells one event from every other: its run and its place in that run's order. */
+  private static String key(TrialEvent e) {
+    return e.writer() + "/" + e.seq() + "/" + e.kind() + "/" + e.trial();
   }
 
   private static Trial apply(Trial t, TrialEvent e) {
@@ -198,30 +282,194 @@ public final class Study {
   }
 
   /**
-   * Ends every trial that was running when the study's last run stopped (RUNNING, with no
-   * complete rung: its driver died mid-rung) as FAILED, saying so, and queues its params to run
-   * again as a new trial; returns those trials. A trial with a complete rung stays RUNNING: its
-   * scheduler promotes or stops it from its reports, as it would have. Call it once, before the
-   * first ask of a run. The trials it ends count toward {@link #capacity} anew.
+   * Takes over the trials of runs that stopped: one that was mid-rung (RUNNING, with no complete
+   * rung: its driver died during a rung) ends FAILED, saying so, and its params are queued to
+   * run again as a new trial; one with a complete rung, waiting between rungs, is adopted: this
+   * run's scheduler promotes or stops it, as the stopped run's would have. Returns the trials
+   * ended. Over a store no other run writes, every earlier run has stopped; over a shared one, a
+   * run has stopped when it said so or has written nothing for its lease, and each trial is
+   * taken over by the one run whose claim wins. Trials ended here do not count toward {@link
+   * #counted}. Call it before the first ask of a run; {@link #refresh} calls it as it goes.
    */
   public List<Trial> requeueInterrupted() {
-    List<Trial> interrupted = new ArrayList<>();
+    List<Trial> stale = new ArrayList<>();
     synchronized (this) {
+      Instant now = clock.instant();
       for (Trial t : trials) {
-        if (t.state() == TrialState.RUNNING && t.rungs().stream().allMatch(Rung::partial)) {
-          interrupted.add(t);
+        if (t.state() == TrialState.RUNNING && !isAlive(owners.get(t.number()), now)) {
+          stale.add(t);
         }
       }
     }
-    for (Trial t : interrupted) {
-      fail(t, "interrupted: the study's driver stopped while this trial ran; its params run"
-          + " again as a new trial");
+    List<Trial> interrupted = new ArrayList<>();
+    for (Trial t : stale) {
+      String from;
       synchronized (this) {
-        queue.add(t.params());
-        requeued++;
+        from = owners.get(t.number());
+      }
+      if (t.rungs().stream().allMatch(Rung::partial)) {
+        String why = INTERRUPTED + "the run that ran it (" + (from.isEmpty() ? "unnamed" : from)
+            + ") stopped during the trial; its params run again as a new trial";
+        TrialEvent event;
+        synchronized (this) {
+          event = event(t.number(), TrialEvent.Kind.FAILED, clock.instant(), Map.of(), 0, null,
+              List.of(), why);
+        }
+        if (claim(event, "interrupted:" + t.number())) {
+          synchronized (this) {
+            trials.set(t.number(), t.ended(TrialState.FAILED, List.of(), why, event.time()));
+            queue.add(t.params());
+            requeued++;
+          }
+          interrupted.add(t);
+        }
+      } else {
+        TrialEvent event;
+        synchronized (this) {
+          event = event(t.number(), TrialEvent.Kind.ADOPTED, clock.instant(),
+              Map.of("from", from), 0, null, List.of(), null);
+        }
+        if (!store.shared() || claim(event, "adopted:" + t.number() + ":" + from)) {
+          synchronized (this) {
+            owners.put(t.number(), run);
+          }
+        }
       }
     }
     return interrupted;
+  }
+
+  /**
+   * Reads the events other runs of a shared study wrote since the last read, and takes over
+   * the trials of runs that stopped ({@link #requeueInterrupted}). Does nothing over a store no
+   * other run writes.
+   */
+  public void refresh() {
+    refresh(false);
+  }
+
+  /** As {@link #refresh()}; unless {@code force}, at most once per {@link #REFRESH}. */
+  private void refresh(boolean force) {
+    if (!store.shared()) {
+      return;
+    }
+    synchronized (asking) {
+      long now = System.nanoTime();
+      if (!force && now - lastRefresh < REFRESH.toNanos()) {
+        return;
+      }
+      lastRefresh = now;
+      List<TrialEvent> events = store.events();
+      synchronized (this) {
+        absorb(events, false);
+      }
+      requeueInterrupted();
+    }
+  }
+
+  /**
+   * Writes a HEARTBEAT event when this run of a shared study has written nothing for a quarter
+   * of its lease, so the other runs go on taking it for alive.
+   */
+  public void heartbeat() {
+    if (!store.shared()
+        || lastWrite.plus(store.lease().dividedBy(4)).isAfter(clock.instant())) {
+      return;
+    }
+    TrialEvent event;
+    synchronized (this) {
+      event = event(-1, TrialEvent.Kind.HEARTBEAT, clock.instant(), Map.of(), 0, null,
+          List.of(), null);
+    }
+    write(event);
+  }
+
+  /**
+   * Writes a STOPPED event over a shared store: this run asks and ends no more trials, and the
+   * other runs take over any it left.
+   */
+  public void stop() {
+    if (!store.shared()) {
+      return;
+    }
+    TrialEvent event;
+    synchronized (this) {
+      event = event(-1, TrialEvent.Kind.STOPPED, clock.instant(), Map.of(), 0, null, List.of(),
+          null);
+    }
+    write(event);
+  }
+
+  /** This run's id: every event it writes carries it. */
+  public String run() {
+    return run;
+  }
+
+  /** Whether trial {@code number} belongs to another run, which alone may act on it. */
+  public synchronized boolean isElsewhere(int number) {
+    return !run.equals(owners.get(number));
+  }
+
+  /**
+   * The numbers of the trials another live run is running mid-rung, with no complete rung yet;
+   * a run with nothing left to do waits for these, which may come back to it as interrupted.
+   */
+  public synchronized java.util.Set<Integer> runningElsewhere() {
+    java.util.Set<Integer> out = new java.util.TreeSet<>();
+    for (Trial t : trials) {
+      if (t.state() == TrialState.RUNNING && isElsewhere(t.number())
+          && t.rungs().stream().allMatch(Rung::partial)) {
+        out.add(t.number());
+      }
+    }
+    return out;
+  }
+
+  /**
+   * How many trials count toward a trial budget: every trial but those ended because their run
+   * stopped mid-rung, whose params ran again as new trials.
+   */
+  public synchronized long counted() {
+    long n = 0;
+    for (Trial t : trials) {
+      if (!(t.state() == TrialState.FAILED && t.error() != null
+          && t.error().startsWith(INTERRUPTED))) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  private boolean isAlive(String writer, Instant now) {
+    if (run.equals(writer)) {
+      return true;
+    }
+    Writer w = writers.get(writer);
+    if (!store.shared() || w == null || w.stopped || writer.isEmpty()) {
+      return false;
+    }
+    java.time.Duration lease = w.lease == null ? store.lease() : w.lease;
+    return w.lastSeen.plus(lease).isAfter(now);
+  }
+
+  /** Appends {@code event}, outside the study's lock. */
+  private void write(TrialEvent event) {
+    store.append(event);
+    lastWrite = clock.instant();
+  }
+
+  /**
+   * Appends {@code event} unless another run's claim under {@code key} came first (over a store
+   * no other run writes, always), outside the study's lock; returns whether it was appended.
+   */
+  private boolean claim(TrialEvent event, String key) {
+    if (!store.shared()) {
+      write(event);
+      return true;
+    }
+    boolean won = store.claim(event, key);
+    lastWrite = clock.instant();
+    return won;
   }
 
   /** Queues a known configuration: the next ask returns it before the sampler proposes. */
@@ -260,22 +508,59 @@ public final class Study {
    * observedRung} -1 a trial's result is its final value.
    */
   public Trial ask(int observedRung, int settledBefore) {
-    Trial trial;
-    TrialEvent event;
-    synchronized (this) {
-      int number = trials.size();
-      long trialSeed = Seeds.derive(seed, number);
-      Map<String, Object> params = queue.isEmpty()
-          ? space.checkPoint(sampler.sample(new SamplingContext(space.dimensions(),
-              history(observedRung, settledBefore), number, trialSeed, seed)))
-          : queue.poll();
-      trial = Trial.created(number, params, trialSeed, clock.instant());
-      trials.add(trial);
-      event = event(number, TrialEvent.Kind.CREATED, trial.start(), params, trialSeed, null,
-          List.of(), null);
+    return ask(observedRung, settledBefore, Long.MAX_VALUE).orElseThrow();
+  }
+
+  /**
+   * Starts the next trial as {@link #ask(int, int)} does, unless {@link #counted} has reached
+   * {@code limit}. Over a shared store it first reads the other runs' events, then claims the
+   * next number; when another run claimed it first, it reads again and proposes anew.
+   */
+  public Optional<Trial> ask(int observedRung, int settledBefore, long limit) {
+    synchronized (asking) {
+      boolean lost = false;
+      while (true) {
+        refresh(lost);
+        lost = true;
+        Trial trial;
+        TrialEvent event;
+        Map<String, Object> queued = null;
+        synchronized (this) {
+          if (counted() >= limit) {
+            return Optional.empty();
+          }
+          int number = trials.size();
+          long trialSeed = Seeds.derive(seed, number);
+          queued = queue.poll();
+          Map<String, Object> params = queued != null ? queued
+              : space.checkPoint(sampler.sample(new SamplingContext(space.dimensions(),
+                  history(observedRung, settledBefore), number, trialSeed, seed)));
+          trial = Trial.created(number, params, trialSeed, clock.instant());
+          event = event(number, TrialEvent.Kind.CREATED, trial.start(), params, trialSeed, null,
+              List.of(), null);
+          if (!store.shared()) {
+            trials.add(trial);
+            owners.put(number, run);
+          }
+        }
+        if (!store.shared()) {
+          write(event);
+          return Optional.of(trial);
+        }
+        if (claim(event, "created:" + trial.number())) {
+          synchronized (this) {
+            trials.add(trial);
+            owners.put(trial.number(), run);
+          }
+          return Optional.of(trial);
+        }
+        if (queued != null) {
+          synchronized (this) {
+            queue.addFirst(queued);
+          }
+        }
+      }
     }
-    store.append(event);
-    return trial;
   }
 
   /**
@@ -307,7 +592,7 @@ public final class Study {
       event = event(trial.number(), TrialEvent.Kind.RUNG_REPORTED, clock.instant(), Map.of(), 0,
           rung, List.of(), null);
     }
-    store.append(event);
+    write(event);
     return updated;
   }
 
@@ -342,7 +627,7 @@ public final class Study {
           : to == TrialState.PRUNED ? TrialEvent.Kind.PRUNED : TrialEvent.Kind.FAILED;
       event = event(trial.number(), kind, now, Map.of(), 0, null, values, why);
     }
-    store.append(event);
+    write(event);
     return ended;
   }
 
@@ -388,8 +673,10 @@ public final class Study {
   private TrialEvent event(int number, TrialEvent.Kind kind, Instant time,
       Map<String, Object> params, long trialSeed, Rung rung, List<Double> values,
       String error) {
-    return new TrialEvent(name, fingerprint, input, nextSeq++, number, kind, time, params,
-        trialSeed, rung, values, error);
+    TrialEvent e = new TrialEvent(name, fingerprint, input, nextSeq++, number, kind, time,
+        params, trialSeed, rung, values, error, run);
+    seen.add(key(e));
+    return e;
   }
 
   /** Every trial so far, by number. */

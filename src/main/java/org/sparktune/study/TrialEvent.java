@@ -24,11 +24,13 @@ import java.util.Map;
  * @param rung the rung reported (RUNG_REPORTED), else null
  * @param values the final values (FINISHED), else empty
  * @param error why it failed or was pruned (FAILED, PRUNED), else null
+ * @param writer the id of the study's run that wrote it ({@link Study#run}), or empty in a log
+ *     written before runs had ids
  */
 public record TrialEvent(String studyId, String spaceFingerprint, String input, long seq,
     int trial,
     Kind kind, Instant time, Map<String, Object> params, long seed, Rung rung,
-    List<Double> values, String error) {
+    List<Double> values, String error, String writer) {
 
   /** What happened to a trial. */
   public enum Kind {
@@ -47,12 +49,33 @@ public record TrialEvent(String studyId, String spaceFingerprint, String input, 
     /** Stopped by the scheduler after its last rung. */
     PRUNED,
     /** Threw, or was cut off. */
-    FAILED
+    FAILED,
+    /**
+     * A run of a shared study is alive (trial -1): written when the run has written nothing
+     * else for a quarter of its lease.
+     */
+    HEARTBEAT,
+    /** A run of the study ended (trial -1): its trials are finished or left to other runs. */
+    STOPPED,
+    /**
+     * A run took over a trial whose run stopped while the trial waited between rungs: from
+     * here on the taking run's scheduler promotes or stops it.
+     */
+    ADOPTED
+  }
+
+  /** An event written by no named run. */
+  public TrialEvent(String studyId, String spaceFingerprint, String input, long seq, int trial,
+      Kind kind, Instant time, Map<String, Object> params, long seed, Rung rung,
+      List<Double> values, String error) {
+    this(studyId, spaceFingerprint, input, seq, trial, kind, time, params, seed, rung, values,
+        error, "");
   }
 
   /** Copies the collections so the record stays immutable. */
   public TrialEvent {
     input = input == null ? "" : input;
+    writer = writer == null ? "" : writer;
     params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
     values = List.copyOf(values);
   }

@@ -18,4 +18,32 @@ public interface TrialStore {
 
   /** Every event recorded. */
   List<TrialEvent> events();
+
+  /**
+   * Whether runs in other drivers may write this store while this one does (a log on shared
+   * storage). A study over a shared store reads the others' events as it goes, claims each
+   * trial number with {@link #claim}, and takes a run for stopped only once it has written
+   * nothing for its {@link #lease}.
+   */
+  default boolean shared() {
+    return false;
+  }
+
+  /**
+   * Records {@code event} unless an event was recorded under {@code key} before, atomically
+   * against every other writer of the store; returns whether it was recorded. A store no other
+   * run writes records it, as {@link #append} does.
+   */
+  default boolean claim(TrialEvent event, String key) {
+    append(event);
+    return true;
+  }
+
+  /**
+   * How long a run writing this store may go without writing before other runs take it for
+   * stopped; a run of a shared study writes a heartbeat four times as often.
+   */
+  default java.time.Duration lease() {
+    return java.time.Duration.ofMinutes(2);
+  }
 }

@@ -10,14 +10,17 @@ import org.apache.spark.ml.feature.VectorAssembler;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.sparktune.HyperparameterSearch;
+import org.sparktune.schedule.Asha;
 import org.sparktune.search.RandomSampler;
+import org.sparktune.search.TpeSampler;
 import org.sparktune.space.SearchSpace;
 import org.sparktune.split.KFold;
 
 /**
- * A driver a test can kill: runs {@link #search} on {@link #data} with the study log given as
- * its first argument and maxTrials as its second, then exits. The test resumes the same study in
- * its own JVM with the same setup.
+ * A driver a test can kill or run beside another: runs {@link #search} (or, with a third
+ * argument, {@link #sharedSearch} once that file exists) on {@link #data} with the study log
+ * given as its first argument and maxTrials as its second, then exits. The test resumes the same
+ * study in its own JVM with the same setup.
  */
 public final class StudyLogChild {
 
@@ -44,8 +47,44 @@ public final class StudyLogChild {
         .setRefit(false).setStudyLog(log);
   }
 
-  public static void main(String[] args) {
-    search(args[0], Integer.parseInt(args[1])).fit(data());
+  /**
+   * The study two drivers share: TPE over regParam and elasticNetParam, scheduled by ASHA over
+   * data fractions 1/4, 1/2 and 1, 2 folds, two trials at a time.
+   */
+  public static HyperparameterSearch sharedSearch(String log, int maxTrials) {
+    LogisticRegression lr = new LogisticRegression().setMaxIter(40);
+    PipelineStage[] stages = {
+        new VectorAssembler().setInputCols(TestData.ADULT_NUMERIC).setOutputCol("features"),
+        lr};
+    return new HyperparameterSearch().setEstimator(new Pipeline().setStages(stages))
+        .setEvaluator(new BinaryClassificationEvaluator())
+        .setSearchSpace(new SearchSpace().logUniform(lr.regParam(), 1e-4, 1.0)
+            .uniform(lr.elasticNetParam(), 0.0, 1.0))
+        .setSampler(new TpeSampler().setStartupTrials(3))
+        .setScheduler(new Asha().setMinFraction(0.25))
+        .setSplitter(new KFold().setNumFolds(2))
+        .setMaxTrials(maxTrials).setParallelism(2).setSeed(5).setStudyName("shared")
+        .setRefit(false).setStudyLog(log);
+  }
+
+  public static void main(String[] args) throws Exception {
+    if (args.length > 2) {
+      Dataset<Row> data = data().cache();
+      data.count();
+      // Ready: wait for the test's go, so that both drivers start their studies together.
+      java.nio.file.Path go = java.nio.file.Path.of(args[2]);
+      java.nio.file.Files.createFile(java.nio.file.Path.of(args[2] + "." + ProcessHandle
+          .current().pid() + ".ready"));
+      try (java.nio.file.WatchService watch = go.getFileSystem().newWatchService()) {
+        go.getParent().register(watch, java.nio.file.StandardWatchEventKinds.ENTRY_CREATE);
+        while (!java.nio.file.Files.exists(go)) {
+          watch.poll(5, java.util.concurrent.TimeUnit.SECONDS);
+        }
+      }
+      sharedSearch(args[0], Integer.parseInt(args[1])).fit(data);
+    } else {
+      search(args[0], Integer.parseInt(args[1])).fit(data());
+    }
     SparkTestSession.get().stop();
   }
 }
