@@ -38,9 +38,9 @@ class NotebookRunnerSpec extends AnyFlatSpec with Matchers {
 
   it should "refuse a file without the source-format header" in {
     val error = intercept[IllegalArgumentException](DatabricksSource.parse("val a = 1\n"))
-    error.getMessage shouldBe "requirement failed: a Databricks source notebook starts with the"
-      + " line '// Databricks notebook source' but this one starts with 'val a = 1'; export it"
-      + " with File → Export → Source file."
+    error.getMessage shouldBe "requirement failed: a Databricks source notebook starts with the" +
+      " line '// Databricks notebook source' but this one starts with 'val a = 1'; export it" +
+      " with File → Export → Source file."
   }
 
   it should "read the quick-start notebook as markdown and Scala cells only" in {
@@ -71,7 +71,8 @@ class NotebookRunnerSpec extends AnyFlatSpec with Matchers {
 
   it should "refuse JSON without paragraphs" in {
     val error = intercept[IllegalArgumentException](ZeppelinNote.parse("""{"name": "x"}"""))
-    error.getMessage should include ("has no 'paragraphs' array")
+    error.getMessage shouldBe "requirement failed: a Zeppelin note is a JSON object with a" +
+      " 'paragraphs' array but this one has none; export the note with Export note (JSON)."
   }
 
   it should "read the quick-start note as %md and %spark paragraphs only" in {
