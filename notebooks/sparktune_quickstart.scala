@@ -3,20 +3,21 @@
 // MAGIC # sparktune quick start: TPE and ASHA on the Adult census data
 // MAGIC
 // MAGIC Tunes a logistic-regression `Pipeline` that predicts whether a person earns more than
-// MAGIC $50K a year (UCI Adult census data, 32,561 rows), with
+// MAGIC $50K a year (UCI Adult census data: 32,561 rows, a quarter of them sampled by default),
+// MAGIC with
 // MAGIC
 // MAGIC * `TpeSampler`: each trial's `regParam` and `elasticNetParam` are proposed by a
 // MAGIC   Tree-structured Parzen Estimator that learns from the trials before it;
 // MAGIC * `Asha` (asynchronous successive halving): every trial starts on 1/9 of each training
-// MAGIC   fold, the best third of those go on to 1/3, the best third of those to all of it; a trial
-// MAGIC   is promoted as soon as it ranks in the top third of its rung, without waiting for the rung
-// MAGIC   to fill.
+// MAGIC   fold, the best third of those go on to 1/3, the best third of those to all of it; a
+// MAGIC   trial is promoted as soon as it ranks in the top third of its rung, without waiting for
+// MAGIC   the rung to fill.
 // MAGIC
 // MAGIC It shows every trial, saves the tuned model and loads it back.
 // MAGIC
 // MAGIC **Setup.** Build the jar with `mvn -B -ntp -DskipTests package` and install
-// MAGIC `target/sparktune-0.1.0-SNAPSHOT.jar` on the cluster (Compute → your cluster → Libraries →
-// MAGIC Install new → JAR). The cluster must run Spark 4.1 (Scala 2.13).
+// MAGIC `target/sparktune-0.1.0-SNAPSHOT.jar` on the cluster (Compute → your cluster →
+// MAGIC Libraries → Install new → JAR). The cluster must run Spark 4.1 (Scala 2.13).
 
 // COMMAND ----------
 
@@ -25,26 +26,32 @@
 // MAGIC
 // MAGIC The paths below are relative to the sparktune repository root, where the notebook test
 // MAGIC (`NotebooksSpec`) runs this notebook. On Databricks, upload `test-data/adult/adult.data`
-// MAGIC (for example `databricks fs cp test-data/adult/adult.data dbfs:/FileStore/sparktune/adult.data`,
-// MAGIC or into a Unity Catalog volume) and set
+// MAGIC (for example with
+// MAGIC `databricks fs cp test-data/adult/adult.data dbfs:/FileStore/sparktune/adult.data`,
+// MAGIC or into a Unity Catalog volume) and set, in the next cell,
 // MAGIC
 // MAGIC ```
-// MAGIC val dataPath = "dbfs:/FileStore/sparktune/adult.data"   // or "/Volumes/<catalog>/<schema>/<volume>/adult.data"
-// MAGIC val modelPath = "dbfs:/FileStore/sparktune/adult-model" // any dbfs:/, /Volumes/, s3://, abfss:// or gs:// path
+// MAGIC val dataPath = "dbfs:/FileStore/sparktune/adult.data"
+// MAGIC val modelPath = "dbfs:/FileStore/sparktune/adult-model"
 // MAGIC ```
+// MAGIC
+// MAGIC or `/Volumes/<catalog>/<schema>/<volume>/...` paths; the model path can be any folder
+// MAGIC Spark writes to (`dbfs:/`, `/Volumes/`, `s3://`, `abfss://`, `gs://`).
 
 // COMMAND ----------
 
 val dataPath = "test-data/adult/adult.data"
 val modelPath = "/tmp/sparktune-notebooks/databricks-quickstart-model"
+// A quarter of the rows keeps this notebook to a minute or two on a laptop; 1.0 tunes on all.
+val sampleFraction = 0.25
 
 // COMMAND ----------
 
 // MAGIC %md
 // MAGIC ## Read the data
 // MAGIC
-// MAGIC The file has no header; `label` is 1.0 when `income` is `>50K`. 80% of the rows are tuned
-// MAGIC on, 20% are held out to check the saved model.
+// MAGIC The file has no header; `label` is 1.0 when `income` is `>50K`. Of the sampled rows, 80%
+// MAGIC are tuned on and 20% are held out to check the saved model.
 
 // COMMAND ----------
 
@@ -56,6 +63,7 @@ val columns = Seq("age", "workclass", "fnlwgt", "education", "education_num",
 val adult = spark.read.option("inferSchema", "true").option("ignoreLeadingWhiteSpace", "true")
   .csv(dataPath).toDF(columns: _*)
   .withColumn("label", when(col("income") === ">50K", 1.0).otherwise(0.0))
+  .sample(sampleFraction, 7L)
 val Array(train, test) = adult.randomSplit(Array(0.8, 0.2), 7L)
 
 // COMMAND ----------
@@ -63,9 +71,8 @@ val Array(train, test) = adult.randomSplit(Array(0.8, 0.2), 7L)
 // MAGIC %md
 // MAGIC ## The pipeline and the search
 // MAGIC
-// MAGIC Nine trials, 2-fold stratified cross-validation, two trials at a time: a few seconds a
-// MAGIC trial on a laptop. Raise `setMaxTrials` (and `setParallelism` on a bigger cluster) for a
-// MAGIC real search.
+// MAGIC Nine trials, 2-fold stratified cross-validation, two trials at a time. Raise
+// MAGIC `setMaxTrials` (and `setParallelism` on a bigger cluster) for a real search.
 
 // COMMAND ----------
 
@@ -87,7 +94,7 @@ val encoder = new OneHotEncoder().setInputCols(categorical.map(_ + "_idx"))
 val assembler = new VectorAssembler()
   .setInputCols(categorical.map(_ + "_vec") ++ Array("age", "education_num", "hours_per_week"))
   .setOutputCol("features")
-val lr = new LogisticRegression().setMaxIter(20)
+val lr = new LogisticRegression().setMaxIter(10)
 val pipeline = new Pipeline().setStages(Array(indexer, encoder, assembler, lr))
 
 val space = new SearchSpace()
@@ -112,9 +119,10 @@ val model = tuner.fit(train)
 // MAGIC %md
 // MAGIC ## The trials
 // MAGIC
-// MAGIC One row a trial: its params, `status` (`COMPLETE` when it ran on all the data, `PRUNED` when
-// MAGIC ASHA stopped it early), `metric` (area under ROC, for complete trials), `budget` (the largest
-// MAGIC data fraction it ran on) and `rungs`. `model.rungs()` has one row per trial and rung.
+// MAGIC One row a trial: its params, `status` (`COMPLETE` when it ran on all the data, `PRUNED`
+// MAGIC when ASHA stopped it early), `metric` (area under ROC, for complete trials), `budget` (the
+// MAGIC largest data fraction it ran on) and `rungs`. `model.rungs()` has one row per trial and
+// MAGIC rung.
 
 // COMMAND ----------
 

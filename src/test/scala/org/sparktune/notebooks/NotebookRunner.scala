@@ -61,12 +61,15 @@ final class NotebookRunner(bindings: Seq[NotebookRunner.Binding]) extends AutoCl
   private def runCell(source: String, cell: NotebookCell): Unit = {
     val start = transcript.getBuffer.length
     val printed = new ByteArrayOutputStream()
+    val started = System.nanoTime()
     val result = Console.withOut(new PrintStream(printed, true, "UTF-8")) {
       interpreter.interpret(cell.code)
     }
+    val seconds = (System.nanoTime() - started) / 1e9
     transcript.write(printed.toString("UTF-8"))
     val cellOutput = transcript.getBuffer.substring(start)
     print(cellOutput)
+    println(f"[$source cell ${cell.number}: $result in $seconds%.1f s]")
     result match {
       case Results.Success => ()
       case Results.Incomplete =>
