@@ -7,8 +7,9 @@ import org.sparktune.study.TrialEvent;
 
 /**
  * The study's progress as one console line: trials done of the total, running, pruned, failed,
- * the best value so far, the time elapsed and an estimate of the time left. On a terminal the
- * line is rewritten in place; otherwise a plain line is printed each time a trial ends.
+ * rungs reported, the best value so far, the time elapsed and an estimate of the time left. On
+ * a terminal the line is rewritten in place; otherwise a plain line is printed each time a trial
+ * reports a rung or ends.
  */
 final class Progress {
 
@@ -24,6 +25,7 @@ final class Progress {
   private int failed;
   private int running;
   private int earlier;
+  private int rungs;
   private double best = Double.NaN;
   private int bestTrial = -1;
   private int width;
@@ -53,7 +55,7 @@ final class Progress {
       out.print("\r" + line + " ".repeat(Math.max(0, width - line.length())));
       out.flush();
       width = line.length();
-    } else if (ended) {
+    } else if (ended || e.kind() == TrialEvent.Kind.RUNG_REPORTED) {
       out.println(line());
     }
   }
@@ -76,6 +78,9 @@ final class Progress {
     switch (e.kind()) {
       case CREATED:
         running++;
+        return false;
+      case RUNG_REPORTED:
+        rungs++;
         return false;
       case FINISHED:
         done++;
@@ -109,8 +114,8 @@ final class Progress {
     int thisRun = ended - earlier;
     String eta = thisRun > 0 && ended < total
         ? clock(elapsed / thisRun * (total - ended)) : "-";
-    return String.format(java.util.Locale.ROOT, "trials %d/%d  running %d  pruned %d  failed %d"
-        + "  best %s  elapsed %s  eta %s", ended, total, running, pruned, failed,
+    return String.format(java.util.Locale.ROOT, "trials %d/%d  open %d  pruned %d  failed %d"
+        + "  rungs %d  best %s  elapsed %s  eta %s", ended, total, running, pruned, failed, rungs,
         bestTrial < 0 ? "-" : String.format(java.util.Locale.ROOT, "%s %.4f (trial %d)",
             metric, best, bestTrial), clock(elapsed), eta);
   }
