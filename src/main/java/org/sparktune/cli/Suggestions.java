@@ -11,7 +11,8 @@ final class Suggestions {
 
   /**
    * The name of {@code known} nearest to {@code typed} (case ignored), if it is within a third
-   * of the longer name's length plus one edit; otherwise empty.
+   * of the longer name's length plus one edit; else a known name that starts the typed one or
+   * starts with it ({@code maxIterations}: {@code maxIter}); otherwise empty.
    */
   static Optional<String> nearest(String typed, Collection<String> known) {
     String best = null;
@@ -24,10 +25,16 @@ final class Suggestions {
         bestDistance = d;
       }
     }
-    if (best == null || bestDistance > Math.max(typed.length(), best.length()) / 3 + 1) {
-      return Optional.empty();
+    if (best != null && bestDistance <= Math.max(typed.length(), best.length()) / 3 + 1) {
+      return Optional.of(best);
     }
-    return Optional.of(best);
+    for (String k : known) {
+      String b = k.toLowerCase(Locale.ROOT);
+      if (b.length() >= 3 && a.length() >= 3 && (a.startsWith(b) || b.startsWith(a))) {
+        return Optional.of(k);
+      }
+    }
+    return Optional.empty();
   }
 
   /** " Did you mean 'x'?" or empty text. */
