@@ -1,0 +1,266 @@
+package org.sparktune.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.sparktune.testing.ChildJvm;
+import org.sparktune.testing.Leaderboard;
+import org.sparktune.testing.StandaloneCluster;
+import org.sparktune.testing.TaskExecutorLog;
+
+/**
+ * The cluster test: a Spark standalone Master and two Workers as separate JVMs on 127.0.0.1,
+ * a study submitted to them through {@code spark-submit/sparktune-submit} (its SPARK_HOME's
+ * bin/spark-submit runs Spark's SparkSubmit from the test classpath, client mode), compared
+ * with the same study run locally; then the same study with one executor JVM killed midway.
+ */
+@Tag("cluster")
+@Timeout(value = 12, unit = TimeUnit.MINUTES)
+class StandaloneClusterTest {
+
+  private static final int MAX_TRIALS = 6;
+  private static final int PARALLELISM = 2;
+
+  @TempDir
+  static Path dir;
+
+  private static StandaloneCluster cluster;
+  private static Path config;
+  private static Path jar;
+  private static List<Map<String, String>> local;
+
+  @BeforeAll
+  static void startCluster() throws Exception {
+    config = dir.resolve("study.json");
+    Files.writeString(config, """
+        {
+          "data": {
+            "path": "%s",
+            "format": "csv",
+            "options": {"header": "false", "ignoreLeadingWhiteSpace": "true"},
+            "columns": ["age", "workclass", "fnlwgt", "education", "education_num",
+                        "marital_status", "occupation", "relationship", "race", "sex",
+                        "capital_gain", "capital_loss", "hours_per_week", "native_country",
+                        "income"]
+          },
+          "label": "income",
+          "model": "logisticRegression",
+          "space": [
+            {"param": "regParam", "type": "float", "low": 0.0001, "high": 1.0, "log": true},
+            {"param": "elasticNetParam", "type": "float", "low": 0.0, "high": 1.0}
+          ],
+          "sampler": {"name": "random"},
+          "splitter": {"name": "stratifiedKFold", "numFolds": 3},
+          "metric": "areaUnderROC",
+          "maxTrials": %d,
+          "parallelism": %d,
+          "seed": 11
+        }
+        """.formatted(Path.of("test-data/adult/adult.data").toAbsolutePath(), MAX_TRIALS,
+        PARALLELISM));
+    jar = thinJar(dir.resolve("sparktune.jar"));
+    cluster = StandaloneCluster.start(dir.resolve("cluster"), 2);
+    fakeSparkSubmit(cluster.sparkHome());
+  }
+
+  @AfterAll
+  static void stopCluster() {
+    if (cluster != null) {
+      cluster.close();
+    }
+  }
+
+  /** The project's classes as the jar spark-submit ships. */
+  private static Path thinJar(Path jarFile) throws IOException {
+    Path classes = Path.of("target", "classes");
+    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jarFile));
+        Stream<Path> files = Files.walk(classes)) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        out.putNextEntry(new ZipEntry(classes.relativize(f).toString().replace('\\', '/')));
+        Files.copy(f, out);
+        out.closeEntry();
+      }
+    }
+    return jarFile;
+  }
+
+  /** SPARK_HOME/bin/spark-submit: Spark's SparkSubmit run from the test classpath. */
+  private static void fakeSparkSubmit(Path sparkHome) throws IOException {
+    List<String> java = ChildJvm.java("1g");
+    java.addAll(List.of("-cp", ChildJvm.classPath(), "org.apache.spark.deploy.SparkSubmit"));
+    Path bin = Files.createDirectories(sparkHome.resolve("bin"));
+    Path script = bin.resolve("spark-submit");
+    Files.writeString(script, "#!/bin/sh\nexec " + java.stream().map(a -> "'" + a + "'")
+        .collect(Collectors.joining(" ")) + " \"$@\"\n");
+    Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+  }
+
+  /** Starts the study on the cluster through sparktune-submit, printing to {@code out}. */
+  private static Process submit(Path taskLog, Path out) throws IOException {
+    List<String> command = new ArrayList<>(List.of(
+        Path.of("spark-submit", "sparktune-submit").toAbsolutePath().toString(),
+        "--master", cluster.masterUrl(), "--deploy-mode", "client",
+        "--conf", cluster.executorClassPathConf(),
+        "--conf", "spark.extraListeners=" + TaskExecutorLog.class.getName(),
+        "--conf", TaskExecutorLog.FILE_CONF + "=" + taskLog,
+        "--conf", "spark.driver.host=127.0.0.1",
+        "--conf", "spark.ui.enabled=false",
+        // As the local run: 4 shuffle partitions, 2 cores.
+        "--conf", "spark.sql.shuffle.partitions=4",
+        "--", "tune", "--config", config.toString()));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile())
+        .redirectError(Path.of(out + ".err").toFile());
+    builder.environment().put("SPARK_HOME", cluster.sparkHome().toString());
+    builder.environment().put("SPARKTUNE_JAR", jar.toString());
+    builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+    return builder.start();
+  }
+
+  /** Waits (at most 6 minutes) for the job to end; returns its output, asserting exit code 0. */
+  private static String finish(Process job, Path out) throws Exception {
+    try {
+      assertTrue(job.waitFor(6, TimeUnit.MINUTES), "the job did not end in 6 minutes");
+      assertEquals(0, job.exitValue(), () -> "the job failed: " + read(Path.of(out + ".err")));
+      return read(out);
+    } finally {
+      ChildJvm.kill(job.toHandle());
+    }
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file, StandardCharsets.ISO_8859_1);
+    } catch (IOException e) {
+      return "(no " + file + ")";
+    }
+  }
+
+  /** The trials of the same study run by the job on an embedded local Spark, by trial number. */
+  private static synchronized List<Map<String, String>> localRun() throws Exception {
+    if (local == null) {
+      List<String> command = ChildJvm.java("2g");
+      command.addAll(List.of("-cp", ChildJvm.classPath(), Main.class.getName(), "tune",
+          "--config", config.toString()));
+      Path out = dir.resolve("local.out");
+      ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile())
+          .redirectError(Path.of(out + ".err").toFile());
+      builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+      local = byTrial(Leaderboard.parse(finish(builder.start(), out)));
+    }
+    return local;
+  }
+
+  /** The rows by trial number, without the one column that differs between runs (time). */
+  private static List<Map<String, String>> byTrial(List<Map<String, String>> rows) {
+    Map<Integer, Map<String, String>> sorted = new TreeMap<>();
+    for (Map<String, String> row : rows) {
+      row.remove("durationSeconds");
+      sorted.put(Integer.parseInt(row.get("trial")), row);
+    }
+    assertEquals(rows.size(), sorted.size(), "a trial number printed twice: " + rows);
+    return new ArrayList<>(sorted.values());
+  }
+
+  /** The executors (id to tasks) where tasks of trials ended successfully, from the log. */
+  private static Map<String, Integer> tasksByExecutor(Path taskLog) throws IOException {
+    Map<String, Integer> out = new TreeMap<>();
+    for (String line : Files.readAllLines(taskLog)) {
+      String[] f = line.split(" ");
+      if (f[0].equals("task") && f[3].equals("true")) {
+        out.merge(f[2], 1, Integer::sum);
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void aStudySubmittedToTheClusterRunsOnBothExecutorsAndMatchesALocalRun() throws Exception {
+    Path taskLog = dir.resolve("tasks-1.log");
+    Path out = dir.resolve("cluster-1.out");
+    List<Map<String, String>> trials = byTrial(Leaderboard.parse(finish(submit(taskLog, out),
+        out)));
+
+    Map<String, Integer> executors = tasksByExecutor(taskLog);
+    assertEquals(Set.of("0", "1"), executors.keySet(),
+        "the trials' tasks ran on both executors: " + executors);
+    assertEquals(MAX_TRIALS, trials.size(), trials.toString());
+    assertEquals(localRun(), trials, "the cluster's trials are the local run's");
+  }
+
+  @Test
+  void aStudyLosingAnExecutorMidwayFinishesEveryTrialOnce() throws Exception {
+    Path taskLog = dir.resolve("tasks-2.log");
+    Path out = dir.resolve("cluster-2.out");
+    Process job = submit(taskLog, out);
+    String killed = null;
+    try {
+      // Once a task of trial PARALLELISM has ended, a trial before it has finished: kill the
+      // executor that ran the latest task.
+      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+      while (killed == null) {
+        assertTrue(System.nanoTime() < deadline, "no trial " + PARALLELISM + " in 5 minutes");
+        assertTrue(!job.waitFor(200, TimeUnit.MILLISECONDS),
+            () -> "the job ended before the kill: " + read(Path.of(out + ".err")));
+        List<String> lines = Files.exists(taskLog) ? Files.readAllLines(taskLog) : List.of();
+        for (int i = lines.size() - 1; i >= 0 && killed == null; i--) {
+          String[] f = lines.get(i).split(" ");
+          if (f[0].equals("task") && Integer.parseInt(f[1]) >= PARALLELISM) {
+            String executor = f[2];
+            ProcessHandle jvm = cluster.executor(executor).orElseThrow(() ->
+                new AssertionError("no JVM of executor " + executor + " under the Workers"));
+            ChildJvm.kill(jvm);
+            killed = executor;
+          }
+        }
+      }
+    } catch (Exception | Error e) {
+      ChildJvm.kill(job.toHandle());
+      throw e;
+    }
+    List<Map<String, String>> trials = byTrial(Leaderboard.parse(finish(job, out)));
+
+    List<String> log = Files.readAllLines(taskLog);
+    assertTrue(log.contains("executor-removed " + killed), "the driver lost executor " + killed
+        + ": " + log);
+    int killedAt = log.indexOf("executor-removed " + killed);
+    Set<String> after = new TreeSet<>();
+    for (String line : log.subList(killedAt, log.size())) {
+      String[] f = line.split(" ");
+      if (f[0].equals("task") && f[3].equals("true")) {
+        after.add(f[2]);
+      }
+    }
+    assertTrue(!after.isEmpty() && !after.contains(killed),
+        "tasks went on after the kill, on other executors: " + after);
+    List<Integer> numbers = new ArrayList<>();
+    for (Map<String, String> t : trials) {
+      numbers.add(Integer.parseInt(t.get("trial")));
+      assertEquals("COMPLETE", t.get("status"), t.toString());
+    }
+    assertEquals(IntStream.range(0, MAX_TRIALS).boxed().toList(), numbers, "every trial once: " + trials);
+    assertEquals(localRun(), trials, "the trials are the local run's despite the lost executor");
+  }
+}
