@@ -3,13 +3,8 @@
 // data-drawn="true", and the body gets data-plots-drawn (how many) and data-report-done.
 (function () {
   var state = window.sparktuneReport;
-  var list = document.getElementById('report-errors');
-  state.errors.forEach(function (message) {
-    var item = document.createElement('li');
-    item.textContent = message;
-    list.appendChild(item);
-    list.hidden = false;
-  });
+  // Errors recorded before the list was in the page.
+  state.flush();
   var plots = Array.prototype.slice.call(document.querySelectorAll('div.plot'));
   var drawn = 0;
   var config = { responsive: true, displaylogo: false };

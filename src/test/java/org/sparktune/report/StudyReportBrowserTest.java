@@ -29,8 +29,8 @@ class StudyReportBrowserTest {
 
   private static final Path OUT = Path.of("target", "report");
   private static final long BROWSER_SECONDS = 240;
-  private static final Pattern PLOT_DIV = Pattern.compile("<div class=\"plot\" id=\"([^\"]+)\""
-      + "([^>]*)>");
+  private static final Pattern PLOT_DIV = Pattern.compile(
+      "<div class=\"plot(?: [^\"]*)?\" id=\"([^\"]+)\"([^>]*)>");
 
   private static Path chromium() {
     for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
@@ -72,20 +72,30 @@ class StudyReportBrowserTest {
     }
   }
 
-  private static void checkDrawn(Path chromium, Path page, String name) throws Exception {
+  /** The page's DOM once its scripts ran, kept beside it as {@code name.dom.html}. */
+  private static String dom(Path chromium, Path page, String name) throws Exception {
     Path profile = Files.createTempDirectory("sparktune-chromium");
     String dom = run(chromium, profile, List.of("--virtual-time-budget=60000",
         "--run-all-compositor-stages-before-draw", "--dump-dom", page.toUri().toString()));
     Files.writeString(OUT.resolve(name + ".dom.html"), dom);
+    return dom;
+  }
+
+  private static String errors(String dom) {
+    Matcher errors = Pattern.compile("<ol id=\"report-errors\"[^>]*>(.*?)</ol>",
+        Pattern.DOTALL).matcher(dom);
+    assertTrue(errors.find(), "no error list in the DOM");
+    return errors.group(1);
+  }
+
+  private static void checkDrawn(Path chromium, Path page, String name) throws Exception {
+    String dom = dom(chromium, page, name);
     Matcher body = Pattern.compile("<body([^>]*)>").matcher(dom);
     assertTrue(body.find(), "no body in the DOM of " + page);
     String bodyAttributes = body.group(1);
     assertTrue(bodyAttributes.contains("data-report-done=\"true\""), "the page's script did"
         + " not finish: " + bodyAttributes);
-    Matcher errors = Pattern.compile("<ol id=\"report-errors\"[^>]*>(.*?)</ol>",
-        Pattern.DOTALL).matcher(dom);
-    assertTrue(errors.find());
-    assertEquals("", errors.group(1), "script errors in " + page);
+    assertEquals("", errors(dom), "script errors in " + page);
     Matcher plots = PLOT_DIV.matcher(dom);
     int count = 0;
     while (plots.find()) {
@@ -93,7 +103,10 @@ class StudyReportBrowserTest {
       assertTrue(plots.group(2).contains("data-drawn=\"true\""), "plot " + plots.group(1)
           + " did not draw");
     }
-    assertTrue(count >= 5, "plots in the DOM: " + count);
+    String source = Files.readString(page);
+    int written = source.split("<div class=\"plot\" id=", -1).length - 1;
+    assertTrue(written >= 5, "plots in the page: " + written);
+    assertEquals(written, count, "plots in the DOM");
     assertTrue(bodyAttributes.contains("data-plots-drawn=\"" + count + "\""), bodyAttributes);
     assertTrue(dom.contains("class=\"main-svg\""), "Plotly drew no svg");
   }
@@ -126,5 +139,26 @@ class StudyReportBrowserTest {
     Optional<String> injected = List.of("<b>", "<i>").stream().filter(dom::contains)
         .findFirst();
     assertTrue(injected.isEmpty(), "user text became markup: " + injected);
+  }
+
+  @Test
+  void aFigureThatCannotDrawAndAScriptErrorAreRecordedInThePage() throws Exception {
+    Path chromium = chromium();
+    SparkTestSession.get();
+    Files.createDirectories(OUT);
+    String html = StudyReport.html(ReportInput.fromStudy(ReportFixture.hostile(), "loss"));
+    String open = "<script type=\"application/json\" id=\"fig-slice-0\">";
+    Path page = OUT.resolve("broken-report.html").toAbsolutePath();
+    Files.writeString(page, html.replace(open, open + "{broken").replace("<footer>",
+        "<script>notAFunction();</script><footer>"));
+    String dom = dom(chromium, page, "broken-report");
+    String errors = errors(dom);
+    assertTrue(errors.contains("<li>plot plot-slice-0 failed: SyntaxError"), errors);
+    assertTrue(errors.contains("notAFunction is not defined"), errors);
+    assertEquals(1, errors.split("notAFunction", -1).length - 1, errors);
+    Matcher slice = Pattern.compile("<div class=\"plot[^\"]*\" id=\"plot-slice-0\"([^>]*)>")
+        .matcher(dom);
+    assertTrue(slice.find());
+    assertTrue(!slice.group(1).contains("data-drawn"), slice.group(1));
   }
 }
