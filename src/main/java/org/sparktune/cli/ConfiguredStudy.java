@@ -38,6 +38,9 @@ record ConfiguredStudy(HyperparameterSearch search, FeatureStages features,
   static ConfiguredStudy build(StudyConfig config, StructType schema) {
     Splitter splitter = library("splitter", () -> Splitters.fromConfig(config.splitter().name(),
         withLabel(config)));
+    for (String column : splitterColumns(config)) {
+      FeatureStages.requireColumn(schema, column, "splitter");
+    }
     FeatureStages features = FeatureStages.of(config, schema, splitterColumns(config));
     List<PipelineStage> stages = new ArrayList<>(features.stages());
     if (config.estimator().single() != null || config.estimator().isChoice()) {

@@ -8,9 +8,9 @@ final class ExitCodes {
 
   /** The command did what it was asked. */
   static final int DONE = 0;
-  /** A failure while running: Spark, the file system, a refit, an output that cannot be written. */
+  /** A failure while running: Spark, the file system, the refit, writing the outputs. */
   static final int FAILED = 1;
-  /** The config is wrong: a missing file, an unknown key, a wrong type, an unknown class or param. */
+  /** The config is wrong: a missing file, an unknown key, a wrong type, class or param. */
   static final int BAD_CONFIG = 2;
   /** The data is wrong: a missing path, a missing or mistyped column, too few rows or classes. */
   static final int BAD_DATA = 3;

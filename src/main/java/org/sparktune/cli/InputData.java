@@ -33,7 +33,7 @@ record InputData(Dataset<Row> rows, DeltaInput delta, String description) {
       } catch (IllegalArgumentException e) {
         throw CliFailure.data("input." + in.format() + ": " + e.getMessage());
       }
-      Dataset<Row> rows = rename(delta.read(), in, config);
+      Dataset<Row> rows = rename(delta.read(), in);
       return new InputData(rows, delta, "Delta table " + in.location() + " at version "
           + delta.version());
     }
@@ -53,7 +53,7 @@ record InputData(Dataset<Row> rows, DeltaInput delta, String description) {
           + in.format() + ": " + firstLine(e) + "; check the path, the format and"
           + " input.options.");
     }
-    return new InputData(rename(rows, in, config), null, in.format().toUpperCase(
+    return new InputData(rename(rows, in), null, in.format().toUpperCase(
         java.util.Locale.ROOT) + " " + in.location());
   }
 
@@ -76,8 +76,7 @@ record InputData(Dataset<Row> rows, DeltaInput delta, String description) {
     }
   }
 
-  private static Dataset<Row> rename(Dataset<Row> rows, StudyConfig.Input in,
-      StudyConfig config) {
+  private static Dataset<Row> rename(Dataset<Row> rows, StudyConfig.Input in) {
     if (in.columns().isEmpty()) {
       return rows;
     }

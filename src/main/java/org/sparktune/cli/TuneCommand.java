@@ -97,7 +97,7 @@ class TuneCommand implements Callable<Integer> {
     return at < 0 ? "?" : json.substring(at + 8, json.indexOf('"', at + 8));
   }
 
-  /** The study log of the config, or a store in memory; {@code resume} needs a log with the study. */
+  /** The config's study log, or a store in memory; {@code resume} needs a log of the study. */
   private static TrialStore store(PreparedStudy prepared, boolean resume) {
     StudyConfig config = prepared.config();
     if (config.studyLog() == null) {
