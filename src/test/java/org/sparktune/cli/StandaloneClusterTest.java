@@ -149,7 +149,7 @@ class StandaloneClusterTest {
 
   /**
    * Waits for the job to end; returns its output, asserting exit code 0. The bound is for a
-   * hung job only: on an idle 2-core machine a run takes about a minute.
+   * hung job only; on a busy 2-core machine a run takes several minutes.
    */
   private static String finish(Process job, Path out) throws Exception {
     try {
