@@ -1,6 +1,7 @@
 package org.sparktune.testing;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -76,6 +77,8 @@ public final class StandaloneCluster implements AutoCloseable {
   private Process launch(String name, String mainClass, String... args) throws IOException {
     List<String> command = ChildJvm.java("512m");
     command.add("-Dlog4j2.configurationFile=" + dir.resolve("log4j2.properties"));
+    // The Master's REST submission server listens on a fixed port (6066): not needed here.
+    command.add("-Dspark.master.rest.enabled=false");
     command.addAll(List.of("-cp", ChildJvm.classPath(), mainClass));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
@@ -93,7 +96,7 @@ public final class StandaloneCluster implements AutoCloseable {
   private Matcher await(Process process, String name, Pattern pattern) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
     while (System.nanoTime() < deadline) {
-      for (String line : Files.readAllLines(log(name))) {
+      for (String line : Files.readAllLines(log(name), StandardCharsets.ISO_8859_1)) {
         Matcher m = pattern.matcher(line);
         if (m.find()) {
           return m;
