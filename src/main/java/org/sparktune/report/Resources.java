@@ -64,10 +64,14 @@ final class Resources {
     if (in == null) {
       in = Resources.class.getClassLoader().getResourceAsStream(name);
     }
+    if (in == null && name.contains("plotly")) {
+      throw new IllegalStateException("the study report needs Plotly (" + name + ") on the"
+          + " classpath, which is missing; add the dependency org.webjars.npm:plotly.js-dist"
+          + " (3.3.1) next to sparktune.");
+    }
     if (in == null) {
-      throw new IllegalStateException("the study report needs " + name + " on the classpath,"
-          + " which is missing; add the dependency org.webjars.npm:plotly.js-dist (3.3.1) next"
-          + " to sparktune, or use sparktune's jar with its dependencies.");
+      throw new IllegalStateException("the study report's " + name + " is missing from the"
+          + " classpath: sparktune's jar is incomplete; use the jar the build produced.");
     }
     return in;
   }
