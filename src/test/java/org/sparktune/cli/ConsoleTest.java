@@ -25,8 +25,8 @@ class ConsoleTest {
   private static TrialEvent event(int trial, TrialEvent.Kind kind, List<Double> values) {
     Rung rung = kind == TrialEvent.Kind.RUNG_REPORTED
         ? Rung.of(0, 0.5, List.of(0.7), Instant.EPOCH, Instant.EPOCH) : null;
-    return new TrialEvent("s", "f", "", SEQ.getAndIncrement(), trial, kind, Instant.EPOCH, Map.of(), 0, rung,
-        values, kind == TrialEvent.Kind.FAILED ? "boom" : null);
+    return new TrialEvent("s", "f", "", SEQ.getAndIncrement(), trial, kind, Instant.EPOCH,
+        Map.of(), 0, rung, values, kind == TrialEvent.Kind.FAILED ? "boom" : null);
   }
 
   @Test

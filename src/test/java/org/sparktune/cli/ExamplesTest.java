@@ -84,7 +84,7 @@ class ExamplesTest {
     CliRun run = CliRun.of("validate", Path.of("test-data/adult-study.yaml"),
         "input.csv=" + SMALL, "outputs.dir=" + WORK.resolve("adult-study"));
     assertEquals(0, run.code(), run.toString());
-    assertTrue(run.out().contains("label income: <=50K: 2254, >50K: 746"), run.out());
+    assertTrue(run.out().contains("label income: <=50K: 2266, >50K: 734"), run.out());
     assertTrue(run.out().contains("  fold  train rows  validation rows"), run.out());
     assertTrue(run.out().contains("rung schedule (asha at parallelism 2"), run.out());
     assertTrue(run.out().contains("regParam: log-uniform [1.0E-4, 1.0]  (param"
