@@ -203,7 +203,7 @@ class StandaloneClusterTest {
     Map<String, Integer> out = new TreeMap<>();
     for (String line : Files.readAllLines(taskLog)) {
       String[] f = line.split(" ");
-      if (f[0].equals("task") && f[3].equals("true")) {
+      if (f.length == 4 && f[0].equals("task") && f[3].equals("true")) {
         out.merge(f[2], 1, Integer::sum);
       }
     }
@@ -242,7 +242,7 @@ class StandaloneClusterTest {
         List<String> lines = Files.exists(taskLog) ? Files.readAllLines(taskLog) : List.of();
         for (int i = lines.size() - 1; i >= 0 && killed == null; i--) {
           String[] f = lines.get(i).split(" ");
-          if (f[0].equals("task") && Integer.parseInt(f[1]) >= PARALLELISM) {
+          if (f.length == 4 && f[0].equals("task") && Integer.parseInt(f[1]) >= PARALLELISM) {
             String executor = f[2];
             ProcessHandle jvm = cluster.executor(executor).orElseThrow(() ->
                 new AssertionError("no JVM of executor " + executor + " under the Workers"));
@@ -264,7 +264,7 @@ class StandaloneClusterTest {
     Set<String> after = new TreeSet<>();
     for (String line : log.subList(killedAt, log.size())) {
       String[] f = line.split(" ");
-      if (f[0].equals("task") && f[3].equals("true")) {
+      if (f.length == 4 && f[0].equals("task") && f[3].equals("true")) {
         after.add(f[2]);
       }
     }
