@@ -32,7 +32,8 @@ import scala.jdk.javaapi.CollectionConverters;
  * and its adaptive updates); reads of MLlib's own cached RDDs (a forest's binned input) are not
  * in-memory table scans and do not count. A job belongs to the rung named in its description:
  * sparktune describes each fold fit as {@code "sparktune trial N rung K (data fraction F) fold
- * ..."} below full data, {@code "sparktune trial N fold ..."} on all of it, and its refit as
+ * ..."} (F is 1.0 on all the data; under the Iterations fidelity no fraction is named), and
+ * its refit as
  * {@code "sparktune refit ..."}; these give the labels {@code "F"}, {@code "1.0"} and {@code
  * "refit"}, and every other job (CrossValidator's, the split's read of the input) {@code
  * "other"}.

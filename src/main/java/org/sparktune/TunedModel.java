@@ -15,7 +15,10 @@ import org.apache.spark.sql.types.StructType;
 import org.sparktune.delta.ModelRegistry;
 import org.sparktune.persist.StageIo;
 import org.sparktune.persist.TunedModelFiles;
+import org.sparktune.report.ReportInput;
+import org.sparktune.report.StudyReport;
 import org.sparktune.space.SearchSpace;
+import org.sparktune.study.Direction;
 import org.sparktune.study.Trial;
 import org.sparktune.study.TrialTable;
 
@@ -250,6 +253,30 @@ public final class TunedModel extends Model<TunedModel> implements MLWritable {
             + " model of study '" + study + "'; its studies are " + ModelRegistry.studies(spark,
                 registry) + ". Check the study name (setStudyName), or tune it with"
             + " setModelRegistry(\"" + registry + "\") first."));
+  }
+
+  /**
+   * The study's HTML report as one self-contained page (Plotly inlined, no network needed): the
+   * summary, plots and every trial; see {@link StudyReport}. For a notebook's {@code
+   * displayHTML(model.reportHtml())}.
+   */
+  public String reportHtml() {
+    return StudyReport.html(reportInput());
+  }
+
+  /**
+   * Writes {@link #reportHtml} to the local file {@code path}, replacing a file there and
+   * creating its parent folders; refuses a folder.
+   */
+  public void writeReport(String path) {
+    StudyReport.write(reportInput(), path);
+  }
+
+  private ReportInput reportInput() {
+    requireTrials();
+    return new ReportInput(provenance.getOrDefault("study", uid), metricName,
+        largerBetter ? Direction.MAXIMIZE : Direction.MINIMIZE, space, trials, bestTrial,
+        provenance, stopReason, "model " + uid);
   }
 
   @Override

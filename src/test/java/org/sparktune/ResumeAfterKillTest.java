@@ -4,18 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
-import java.util.stream.Stream;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +23,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.sparktune.study.Trial;
 import org.sparktune.study.TrialState;
+import org.sparktune.testing.LogCommits;
 import org.sparktune.testing.SparkTestSession;
 import org.sparktune.testing.StudyLogChild;
 
@@ -41,62 +36,19 @@ import org.sparktune.testing.StudyLogChild;
 class ResumeAfterKillTest {
 
   private static final int MAX_TRIALS = 6;
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir
   Path dir;
 
   private final SparkSession spark = SparkTestSession.get();
 
-  /**
-   * The (trial, event) of every row the log's commits added so far, read from the commit files'
-   * own per-file statistics (each event is a one-row file, so its min is its value): no Spark
-   * job, so the test sees a commit the moment it lands.
-   */
-  private static List<String[]> committed(Path log) throws IOException {
-    List<String[]> out = new ArrayList<>();
-    Path commits = log.resolve("_delta_log");
-    if (!Files.isDirectory(commits)) {
-      return out;
-    }
-    try (Stream<Path> files = Files.list(commits)) {
-      for (Path commit : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
-        for (String line : Files.readAllLines(commit)) {
-          JsonNode add = JSON.readTree(line).path("add");
-          if (add.has("stats")) {
-            JsonNode min = JSON.readTree(add.get("stats").asText()).path("minValues");
-            out.add(new String[] {min.path("trial").asText(), min.path("event").asText()});
-          }
-        }
-      }
-    } catch (IOException e) {
-      return out;  // a commit file being written: read again on the next change
-    }
-    return out;
-  }
-
-  private static Process start(String log) throws Exception {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-Xmx1g");
-    // The child's lease: the resumed run takes it for stopped 8 s after its last write.
-    command.add("-D" + org.sparktune.delta.DeltaStudyLog.LEASE_CONF + "=8s");
-    for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-      if (arg.startsWith("--add-") || arg.startsWith("-XX:+IgnoreUnrecognized")) {
-        command.add(arg);
-      }
-    }
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"),
-        StudyLogChild.class.getName(), log, Integer.toString(MAX_TRIALS)));
-    return new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(Path.of(log + ".out").toFile()).start();
-  }
-
   @Test
   void aStudyKilledMidTrialResumesWithNothingLostAndNothingRepeated() throws Exception {
     String log = dir.resolve("studies").toString();
     Files.createDirectories(dir.resolve("studies").resolve("_delta_log"));
-    Process child = start(log);
+    // The child's lease: the resumed run takes it for stopped 8 s after its last write.
+    Process child = StudyLogChild.start(Path.of(log + ".out"), "8s", log,
+        Integer.toString(MAX_TRIALS));
     int running = -1;
     try (WatchService watch = FileSystems.getDefault().newWatchService()) {
       dir.resolve("studies").resolve("_delta_log").register(watch,
@@ -112,21 +64,11 @@ class ResumeAfterKillTest {
         }
         key.pollEvents();
         key.reset();
-        Set<Integer> created = new HashSet<>();
-        Set<Integer> ended = new HashSet<>();
-        for (String[] e : committed(dir.resolve("studies"))) {
-          int trial = Integer.parseInt(e[0]);
-          if (e[1].equals("CREATED")) {
-            created.add(trial);
-          } else if (!e[1].equals("RUNG_REPORTED") && trial >= 0) {
-            ended.add(trial);
-          }
-        }
-        if (ended.size() >= 2 && created.size() > ended.size()) {
+        int candidate = LogCommits.runningAfter(dir.resolve("studies"), 2);
+        if (candidate >= 0) {
           child.destroyForcibly();  // SIGKILL on Linux
           child.waitFor(30, TimeUnit.SECONDS);
-          created.removeAll(ended);
-          running = created.iterator().next();
+          running = candidate;
         }
       }
     } finally {

@@ -3,7 +3,6 @@ package org.sparktune;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.management.ManagementFactory;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,21 +43,6 @@ class SharedStudyTest {
 
   private final SparkSession spark = SparkTestSession.get();
 
-  private static Process start(String log, Path go, Path out) throws Exception {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-Xmx1g");
-    for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-      if (arg.startsWith("--add-") || arg.startsWith("-XX:+IgnoreUnrecognized")) {
-        command.add(arg);
-      }
-    }
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"),
-        StudyLogChild.class.getName(), log, Integer.toString(MAX_TRIALS), go.toString()));
-    return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile())
-        .start();
-  }
-
   private static long ready(Path folder) throws Exception {
     try (Stream<Path> files = Files.list(folder)) {
       return files.filter(f -> f.getFileName().toString().endsWith(".ready")).count();
@@ -72,7 +56,8 @@ class SharedStudyTest {
     List<Process> drivers = new ArrayList<>();
     try {
       for (int i = 0; i < 2; i++) {
-        drivers.add(start(log, go, dir.resolve("driver-" + i + ".out")));
+        drivers.add(StudyLogChild.start(dir.resolve("driver-" + i + ".out"), null, log,
+            Integer.toString(MAX_TRIALS), go.toString()));
       }
       // Both drivers have their Spark session and data: start them together.
       try (WatchService watch = FileSystems.getDefault().newWatchService()) {

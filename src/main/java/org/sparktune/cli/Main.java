@@ -1,120 +1,103 @@
 package org.sparktune.cli;
 
-import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.Map;
-import org.apache.spark.sql.DataFrameReader;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.functions;
-import org.sparktune.HyperparameterSearch;
-import org.sparktune.TunedModel;
-import org.sparktune.study.TuningException;
-import scala.Console;
-import scala.runtime.BoxedUnit;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /**
- * The sparktune job: {@code tune --config study.json} reads the data, runs the study and prints
- * the leaderboard and the best params. Under spark-submit it uses the submitted master; run
- * directly it starts an embedded local Spark.
+ * The sparktune job. Subcommands, each taking {@code --config FILE} (YAML or JSON), {@code
+ * --set key.path=value} (repeatable) and {@code --verbose}:
  *
- * <p>Exit codes: 0 done, 2 bad input (config, data, params: nothing was trained), 1 the study
- * failed while running.
+ * <ul>
+ *   <li>{@code tune}: runs the study, shows a progress line, prints the leaderboard, writes the
+ *       model and the trials to the config's outputs folder;
+ *   <li>{@code resume}: goes on with the study from its study log, same config;
+ *   <li>{@code leaderboard}: prints the study's trials from its outputs or its study log;
+ *   <li>{@code validate}: checks the config and the data (columns, types, class counts, fold
+ *       sizes) and prints the search space, the folds and the rung schedule, without training.
+ * </ul>
+ *
+ * <p>Exit codes: <b>0</b> done; <b>1</b> a failure while running (Spark, the file system, the
+ * refit, writing outputs); <b>2</b> a bad config or command line (missing file, unknown key,
+ * wrong type, unknown class, metric or param, an output folder of another study; nothing was
+ * trained); <b>3</b> bad data (a missing path or table, a missing or mistyped column, too few
+ * rows or classes for the folds; nothing was trained); <b>4</b> the study ran but no trial
+ * completed (every trial failed, or none finished within the budget). A failure prints one line
+ * on stderr starting with {@code sparktune: }; {@code --verbose} adds its stack trace.
+ *
+ * <p>Under spark-submit it uses the submitted master; run directly it starts an embedded local
+ * Spark. The console is quiet by default (the job's own lines only); {@code --verbose} shows
+ * Spark's and sparktune's logs. A new subcommand is a class with picocli's {@code @Command},
+ * listed in {@code subcommands} below.
  */
-public final class Main {
+@Command(name = "sparktune", mixinStandardHelpOptions = true,
+    version = "sparktune " + "0.1.0",
+    description = "Hyperparameter tuning for Spark MLlib pipelines.",
+    subcommands = {TuneCommand.class, ResumeCommand.class, LeaderboardCommand.class,
+        ValidateCommand.class},
+    exitCodeListHeading = "Exit codes:%n",
+    exitCodeList = {"0:done", "1:failure while running", "2:bad config or command line",
+        "3:bad data", "4:no trial completed"})
+public final class Main implements Callable<Integer> {
 
-  private Main() {}
+  @Spec
+  CommandSpec spec;
 
-  /** Runs the job. */
+  /** Runs the job and exits with its code. */
   public static void main(String[] args) {
     System.exit(run(args));
   }
 
-  static int run(String[] args) {
-    if (args.length != 3 || !args[0].equals("tune") || !args[1].equals("--config")) {
-      System.err.println("usage: tune --config FILE   (got " + Arrays.toString(args) + ")");
-      return 2;
-    }
-    try {
-      StudyConfig config = StudyConfig.read(Path.of(args[2]));
-      SparkSession spark = session();
-      Dataset<Row> data = load(spark, config);
-      HyperparameterSearch search = ConfiguredStudy.build(config, data.schema());
-      long start = System.nanoTime();
-      TunedModel model = search.fit(data);
-      double seconds = (System.nanoTime() - start) / 1e9;
-      print(model, seconds);
-      return 0;
-    } catch (IllegalArgumentException e) {
-      System.err.println("sparktune: bad input: " + e.getMessage());
-      return 2;
-    } catch (TuningException e) {
-      System.err.println("sparktune: the study failed: " + e.getMessage());
-      return 1;
-    }
+  /** Runs the job on today's {@code System.out} and {@code System.err}; returns the exit code. */
+  public static int run(String[] args) {
+    return run(args, System.out, System.err);
   }
 
-  private static SparkSession session() {
-    SparkSession.Builder builder = SparkSession.builder().appName("sparktune");
-    if (System.getProperty("spark.master") == null) {
-      builder.master("local[2]")
-          .config("spark.ui.enabled", "false")
-          .config("spark.scheduler.mode", "FAIR")
-          .config("spark.sql.shuffle.partitions", "4");
-    }
-    SparkSession spark = builder.getOrCreate();
-    spark.sparkContext().setLogLevel("WARN");
-    return spark;
+  /** Runs the job printing to {@code out} and {@code err}; returns the exit code. */
+  public static int run(String[] args, PrintStream out, PrintStream err) {
+    PrintWriter o = new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8),
+        true);
+    PrintWriter e = new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8),
+        true);
+    CommandLine cli = new CommandLine(new Main()).setOut(o).setErr(e)
+        .setExecutionExceptionHandler((ex, line, parsed) -> {
+          boolean verbose = parsed.subcommand() != null
+              && parsed.subcommand().hasMatchedOption("--verbose");
+          return failed(ex, line.getErr(), verbose);
+        });
+    int code = cli.execute(args);
+    o.flush();
+    e.flush();
+    return code;
   }
 
-  static Dataset<Row> load(SparkSession spark, StudyConfig config) {
-    DataFrameReader reader = spark.read().format(config.dataFormat());
-    if (config.dataFormat().equals("csv")) {
-      reader.option("inferSchema", "true");
+  private static int failed(Exception ex, PrintWriter err, boolean verbose) {
+    int code;
+    String message;
+    if (ex instanceof CliFailure f) {
+      code = f.exitCode();
+      message = f.getMessage();
+    } else {
+      code = ExitCodes.FAILED;
+      message = "failed: " + InputData.firstLine(ex);
     }
-    for (Map.Entry<String, String> e : config.dataOptions().entrySet()) {
-      reader.option(e.getKey(), e.getValue());
+    err.println("sparktune: " + message.replace('\n', ' '));
+    if (verbose) {
+      ex.printStackTrace(err);
     }
-    Dataset<Row> data;
-    try {
-      data = reader.load(config.dataPath());
-    } catch (RuntimeException e) {
-      throw new IllegalArgumentException("cannot read data " + config.dataPath() + " as "
-          + config.dataFormat() + ": " + e.getMessage().split("\n")[0]
-          + "; check data.path and data.format.", e);
-    }
-    if (!config.columns().isEmpty()) {
-      if (config.columns().size() != data.columns().length) {
-        throw new IllegalArgumentException("data.columns names " + config.columns().size()
-            + " columns but " + config.dataPath() + " has " + data.columns().length
-            + "; name every column, in order.");
-      }
-      data = data.toDF(config.columns().toArray(new String[0]));
-    }
-    return data;
+    err.flush();
+    return code;
   }
 
-  private static void print(TunedModel model, double seconds) {
-    Dataset<Row> trials = model.trials();
-    String metric = model.metricName();
-    System.out.println();
-    System.out.printf("sparktune: %d trials in %.1f s (stopped: %s); leaderboard by %s (best"
-        + " first):%n", model.trialList().size(), seconds, model.stopReason(), metric);
-    Dataset<Row> board = trials.orderBy(model.isLargerBetter()
-            ? functions.col("metric").desc_nulls_last()
-            : functions.col("metric").asc_nulls_last())
-        .drop("foldMetrics", "seed", "startTime", "endTime", "provenance");
-    // show prints to Scala's Console, which keeps the System.out it first saw: point it at
-    // today's System.out.
-    Console.withOut(System.out, () -> {
-      board.show(20, false);
-      return BoxedUnit.UNIT;
-    });
-    System.out.println("scheduler: " + model.provenance().get("scheduler"));
-    System.out.println("best " + metric + " = " + model.bestMetric() + " (trial "
-        + model.bestTrial().number() + ", judged on data fraction " + model.bestBudget()
-        + "; refitted on all the data)");
-    System.out.println("best params: " + model.bestParams());
+  /** Without a subcommand: the usage, and exit code 2. */
+  @Override
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getErr());
+    return ExitCodes.BAD_CONFIG;
   }
 }

@@ -1,166 +1,119 @@
 package org.sparktune.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * A study described in a JSON file: the data, the label, the model, the space, the sampler, the
- * splitter, the metric and the budgets. Every key is checked when read; an unknown or
- * mistyped key fails with its name, the keys allowed and the file.
+ * A study as its config file describes it (YAML or JSON, read by {@link StudyConfigReader}):
+ * the input, the label, the features, the estimator, the evaluator, the search space, the
+ * sampler, scheduler, fidelity and splitter, the budget, the study log and the outputs.
  *
- * @param dataPath where the data is
- * @param dataFormat a Spark source format: csv, parquet, json, delta, libsvm
- * @param dataOptions reader options (csv: header, sep, …)
- * @param columns names for a header-less CSV, or empty
- * @param label the label column
- * @param model the final estimator's name
- * @param space the dimensions, as JSON objects
- * @param sampler sampler name and options
- * @param splitter splitter name and options
- * @param metric the evaluator's metric name
- * @param scheduler scheduler name and options: fullBudget when the key is absent,
- *     multiFidelity (ASHA above parallelism 1, successive halving at 1) when it has no name
- * @param fidelity fidelity name and options (default dataFraction), e.g. {@code {"name":
- *     "iterations", "param": "maxIter", "maxValue": 81}}
- * @param raceFolds whether each rung races its folds (default false)
- * @param maxTrials trials at most
- * @param parallelism trials at once
- * @param seed study seed
- * @param timeoutSeconds wall-clock budget of the search, 0 for none
- * @param trialTimeoutSeconds wall-clock budget of each trial at each data fraction, 0 for none
- * @param stopAfterNoImprovement finished trials in a row without a better value that stop the
- *     study, 0 for none
- * @param targetMetric the metric value that stops the study once a trial reaches it, or null
+ * @param file the config file
+ * @param study the study's name (its study log rows, its output folder's owner)
+ * @param input where the data is
+ * @param label the label column, or null (clustering)
+ * @param features how the features column is made
+ * @param estimator the estimator tuned: one class, or a choice between named candidates
+ * @param evaluator the evaluator's class and fixed params, or null to find it by metric
+ * @param metric the metric name, or null for the evaluator's default
+ * @param spaceJson the search space in {@code SearchSpace.fromJson}'s form
+ * @param sampler the sampler's name and options
+ * @param scheduler the scheduler's name and options
+ * @param fidelity the fidelity's name and options
+ * @param splitter the splitter's name and options
+ * @param raceFolds whether each rung races its folds
+ * @param budget trials, time, parallelism and seed
+ * @param studyLog the Delta path of the study log, or null for none
+ * @param outputs where the model and the trials go, or null to write nothing
  */
-public record StudyConfig(String dataPath, String dataFormat, Map<String, String> dataOptions,
-    List<String> columns, String label, String model, List<JsonNode> space,
-    Map<String, Object> sampler, Map<String, Object> splitter, String metric,
-    Map<String, Object> scheduler, Map<String, Object> fidelity, boolean raceFolds,
-    int maxTrials, int parallelism, long seed, double timeoutSeconds,
-    double trialTimeoutSeconds, int stopAfterNoImprovement, Double targetMetric) {
+record StudyConfig(Path file, String study, Input input, String label, Features features,
+    EstimatorSpec estimator, Stage evaluator, String metric, String spaceJson, Part sampler,
+    Part scheduler, Part fidelity, Part splitter, boolean raceFolds, Budget budget,
+    String studyLog, Outputs outputs) {
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final Set<String> KEYS = Set.of("data", "label", "model", "space", "sampler",
-      "splitter", "metric", "scheduler", "fidelity", "raceFolds", "maxTrials", "parallelism",
-      "seed", "timeoutSeconds", "trialTimeoutSeconds", "stopAfterNoImprovement",
-      "targetMetric");
-  private static final Set<String> DATA_KEYS = Set.of("path", "format", "options", "columns");
+  /**
+   * The data: a Delta table (a path, or a catalog name, optionally at a version), Parquet, or
+   * CSV with reader options and, for a header-less file, its column names.
+   *
+   * @param format delta, parquet or csv
+   * @param location the path or table name
+   * @param version the Delta version, or null for the latest
+   * @param options reader options
+   * @param columns names for the columns in order, or empty
+   */
+  record Input(String format, String location, Long version, Map<String, String> options,
+      List<String> columns) {}
 
-  /** Reads and checks the config at {@code file}. */
-  public static StudyConfig read(Path file) {
-    JsonNode root;
-    try {
-      root = MAPPER.readTree(Files.readString(file));
-    } catch (IOException e) {
-      throw new IllegalArgumentException("cannot read config " + file + ": " + e.getMessage()
-          + "; give the path of a JSON study config, e.g. test-data/adult-study.json.", e);
-    }
-    if (root == null || !root.isObject()) {
-      throw new IllegalArgumentException("config " + file + " must hold a JSON object.");
-    }
-    checkKeys(file, "", root, KEYS);
-    JsonNode data = require(file, root, "data");
-    checkKeys(file, "data.", data, DATA_KEYS);
-    Map<String, String> options = new LinkedHashMap<>();
-    data.path("options").properties().forEach(e -> options.put(e.getKey(), e.getValue().asText()));
-    List<String> columns = new ArrayList<>();
-    data.path("columns").forEach(c -> columns.add(c.asText()));
-    List<JsonNode> space = new ArrayList<>();
-    require(file, root, "space").forEach(space::add);
-    return new StudyConfig(text(file, data, "path", null), text(file, data, "format", "csv"),
-        options, columns, text(file, root, "label", null), text(file, root, "model", null),
-        space, object(root.get("sampler"), "random"), object(root.get("splitter"), "kFold"),
-        text(file, root, "metric", null),
-        object(root.get("scheduler"), "fullBudget", "multiFidelity"),
-        object(root.get("fidelity"), "dataFraction"), bool(file, root, "raceFolds"),
-        root.path("maxTrials").asInt(20),
-        root.path("parallelism").asInt(1), root.path("seed").asLong(42),
-        root.path("timeoutSeconds").asDouble(0), root.path("trialTimeoutSeconds").asDouble(0),
-        root.path("stopAfterNoImprovement").asInt(0),
-        number(file, root, "targetMetric"));
-  }
+  /**
+   * The features column: numeric columns assembled, string columns indexed and one-hot
+   * encoded; or the stages of a saved Pipeline.
+   *
+   * @param numeric numeric columns (empty with categorical empty too: every column but the
+   *     label and {@code exclude}, by type)
+   * @param categorical string columns
+   * @param exclude columns left out when the columns are found by type
+   * @param pipeline the path of a saved (unfitted) Pipeline, or null
+   */
+  record Features(List<String> numeric, List<String> categorical, List<String> exclude,
+      String pipeline) {}
 
-  private static void checkKeys(Path file, String prefix, JsonNode node, Set<String> known) {
-    Iterator<String> names = node.fieldNames();
-    while (names.hasNext()) {
-      String key = names.next();
-      if (!known.contains(key)) {
-        throw new IllegalArgumentException("config " + file + " has unknown key '" + prefix + key
-            + "'; the keys there are " + new java.util.TreeSet<>(known) + ".");
-      }
-    }
-  }
+  /**
+   * An MLlib stage named by class (full name or short alias) with fixed params.
+   *
+   * @param className as written in the config
+   * @param params param name to value
+   * @param key where it was written in the config, for messages
+   */
+  record Stage(String className, Map<String, Object> params, String key) {}
 
-  private static JsonNode require(Path file, JsonNode node, String key) {
-    JsonNode v = node.get(key);
-    if (v == null || v.isNull()) {
-      throw new IllegalArgumentException("config " + file + " needs key '" + key + "'.");
+  /**
+   * The estimator: {@code single} alone, or {@code candidates} chosen between by a ModelChoice.
+   *
+   * @param single the one estimator, or null
+   * @param candidates the candidates by name (empty for one estimator)
+   */
+  record EstimatorSpec(Stage single, Map<String, Stage> candidates) {
+    boolean isChoice() {
+      return !candidates.isEmpty();
     }
-    return v;
-  }
-
-  /** The number at {@code key}, or null when the key is absent. */
-  private static Double number(Path file, JsonNode node, String key) {
-    JsonNode v = node.get(key);
-    if (v == null || v.isNull()) {
-      return null;
-    }
-    if (!v.isNumber()) {
-      throw new IllegalArgumentException("config " + file + " key '" + key + "' must be a"
-          + " number but is " + v + ".");
-    }
-    return v.asDouble();
-  }
-
-  private static String text(Path file, JsonNode node, String key, String fallback) {
-    JsonNode v = node.get(key);
-    if (v == null || v.isNull()) {
-      if (fallback == null) {
-        throw new IllegalArgumentException("config " + file + " needs text key '" + key + "'.");
-      }
-      return fallback;
-    }
-    return v.asText();
-  }
-
-  private static boolean bool(Path file, JsonNode node, String key) {
-    JsonNode v = node.get(key);
-    if (v == null || v.isNull()) {
-      return false;
-    }
-    if (!v.isBoolean()) {
-      throw new IllegalArgumentException("config " + file + " key '" + key + "' is " + v
-          + "; it must be true or false.");
-    }
-    return v.asBoolean();
-  }
-
-  private static Map<String, Object> object(JsonNode node, String defaultName) {
-    return object(node, defaultName, defaultName);
   }
 
   /**
-   * The part's name and options: {@code absent} when the key is missing, the text when it is a
-   * name alone ({@code "random"}), {@code unnamed} when it is an object without a name.
+   * A pluggable part: its name and options, as the library's {@code fromConfig} takes them.
+   *
+   * @param name the part's name
+   * @param options its options
    */
-  private static Map<String, Object> object(JsonNode node, String absent, String unnamed) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("name", node == null || node.isNull() ? absent : unnamed);
-    if (node != null && node.isTextual()) {
-      out.put("name", node.asText());
-    } else if (node != null && !node.isNull()) {
-      out.putAll(MAPPER.convertValue(node, MAPPER.getTypeFactory()
-          .constructMapType(LinkedHashMap.class, String.class, Object.class)));
+  record Part(String name, Map<String, Object> options) {
+    Part {
+      options = new LinkedHashMap<>(options);
     }
-    return out;
   }
+
+  /**
+   * The study's budget.
+   *
+   * @param maxTrials trials at most
+   * @param parallelism trials at once
+   * @param seed the study's seed
+   * @param timeoutSeconds the search's wall-clock budget, or null for none
+   * @param trialTimeoutSeconds each trial's per-rung budget, or null for none
+   * @param stopAfterNoImprovement finished trials without a better value that stop the study,
+   *     or null
+   * @param targetMetric the metric that stops the study once reached, or null
+   */
+  record Budget(int maxTrials, int parallelism, long seed, Double timeoutSeconds,
+      Double trialTimeoutSeconds, Integer stopAfterNoImprovement, Double targetMetric) {}
+
+  /**
+   * Where the job writes: a folder owned by one study, holding {@code model/} (the tuned
+   * model, MLlib format), {@code trials.<format>} and, once the report exists, the report.
+   *
+   * @param dir the folder
+   * @param trialsFormat csv, parquet or json
+   */
+  record Outputs(String dir, String trialsFormat) {}
+
 }

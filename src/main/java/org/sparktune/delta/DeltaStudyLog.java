@@ -45,7 +45,10 @@ import org.sparktune.study.TrialStore;
  * never conflicts with other events' blind appends. A run
  * that has written nothing for its lease ({@code spark.sparktune.studyLog.lease}, default 2
  * minutes; a live run writes a heartbeat every quarter of it) is taken for stopped by the
- * others. Tables of format version 1 gain the two columns when opened.
+ * others. A run reads the log whole once, then only the rows committed since its last read,
+ * through the table's change data feed ({@code delta.enableChangeDataFeed}, set when the log is
+ * created). Tables of format version 1 gain the two columns and the change data feed when
+ * opened.
  */
 public final class DeltaStudyLog implements TrialStore {
 
@@ -57,6 +60,8 @@ public final class DeltaStudyLog implements TrialStore {
   private static final int CLAIM_ATTEMPTS = 10;
   /** Commits between two checkpoints of the log table. */
   static final int CHECKPOINT_INTERVAL = 100;
+  /** The table property that keeps each commit's rows readable apart: the change data feed. */
+  private static final String CHANGE_FEED = "delta.enableChangeDataFeed";
 
   static final StructType SCHEMA = new StructType()
       .add("study", DataTypes.StringType, false)
@@ -88,6 +93,10 @@ public final class DeltaStudyLog implements TrialStore {
   private final String path;
   private final String study;
   private final java.time.Duration lease;
+  /** The table version {@link #events} read up to, -1 before the first read. */
+  private long readVersion = -1;
+  /** The events of this study read so far, in the order read. */
+  private final List<TrialEvent> read = new ArrayList<>();
 
   private DeltaStudyLog(SparkSession spark, String path, String study,
       java.time.Duration lease) {
@@ -159,7 +168,7 @@ public final class DeltaStudyLog implements TrialStore {
     DeltaStudyLog log = new DeltaStudyLog(spark, path, study, java.time.Duration.ofMillis(
         leaseMs));
     log.create();
-    log.addRunColumns();
+    log.upgrade();
     return log;
   }
 
@@ -179,6 +188,7 @@ public final class DeltaStudyLog implements TrialStore {
       }
       spark.createDataFrame(List.of(), SCHEMA).write().format("delta").mode("append")
           .option("delta.checkpointInterval", Integer.toString(CHECKPOINT_INTERVAL))
+          .option(CHANGE_FEED, "true")
           .save(path);
     } catch (IOException e) {
       throw new IllegalArgumentException("studyLog " + path + " cannot be read: "
@@ -189,15 +199,35 @@ public final class DeltaStudyLog implements TrialStore {
     }
   }
 
-  /** Adds the columns of format version 2 to a log written before them. */
-  private void addRunColumns() {
-    StructType found = spark.read().format("delta").load(path).schema();
-    List<String> absent = ADDED_IN_2.stream()
-        .filter(c -> Arrays.stream(found.fieldNames()).noneMatch(c::equals))
-        .collect(Collectors.toList());
-    if (!absent.isEmpty()) {
-      spark.sql("ALTER TABLE delta.`" + path.replace("`", "``") + "` ADD COLUMNS ("
-          + absent.stream().map(c -> c + " STRING").collect(Collectors.joining(", ")) + ")");
+  /**
+   * Brings a log written before format version 2 up to it: adds its columns and turns on the
+   * change data feed {@link #events} reads new rows from. Two runs opening one old log at once
+   * may race to do it: the loser finds it done.
+   */
+  private void upgrade() {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        String table = "delta.`" + path.replace("`", "``") + "`";
+        StructType found = spark.read().format("delta").load(path).schema();
+        List<String> absent = ADDED_IN_2.stream()
+            .filter(c -> Arrays.stream(found.fieldNames()).noneMatch(c::equals))
+            .collect(Collectors.toList());
+        if (!absent.isEmpty()) {
+          spark.sql("ALTER TABLE " + table + " ADD COLUMNS (" + absent.stream()
+              .map(c -> c + " STRING").collect(Collectors.joining(", ")) + ")");
+        }
+        java.util.Map<String, String> properties = io.delta.tables.DeltaTable.forPath(spark,
+            path).detail().select("properties").first().getJavaMap(0);
+        if (!"true".equals(properties.get(CHANGE_FEED))) {
+          spark.sql("ALTER TABLE " + table + " SET TBLPROPERTIES ('" + CHANGE_FEED
+              + "' = 'true')");
+        }
+        return;
+      } catch (io.delta.exceptions.DeltaConcurrentModificationException e) {
+        if (attempt == CLAIM_ATTEMPTS) {
+          throw e;
+        }
+      }
     }
   }
 
@@ -279,32 +309,57 @@ public final class DeltaStudyLog implements TrialStore {
         spark.sparkContext().applicationId(), FORMAT_VERSION, e.writer(), claim);
   }
 
+  /**
+   * Every event of this log's study. The first call reads the table at its latest version;
+   * later calls read only the rows committed since (the table's change data feed), so a run
+   * that reads the log before each trial pays for the new events, not for the whole log.
+   */
   @Override
-  public List<TrialEvent> events() {
+  public synchronized List<TrialEvent> events() {
+    if (readVersion < 0 && !hasCommits()) {
+      return List.of();
+    }
+    long latest = io.delta.tables.DeltaTable.forPath(spark, path).history(1).select("version")
+        .first().getLong(0);
+    if (latest != readVersion) {
+      Dataset<Row> rows = readVersion < 0
+          ? spark.read().format("delta").option("versionAsOf", latest).load(path)
+          // Option names in lower case, as Delta looks them up: a camel-case name reaches
+          // Spark twice, in both cases, and Spark warns of the duplicate on every read.
+          : spark.read().format("delta").option("readchangefeed", "true")
+              .option("startingversion", readVersion + 1).option("endingversion", latest)
+              .load(path).where(functions.col("_change_type").equalTo("insert"));
+      for (Row r : rows.where(functions.col("study").equalTo(study))
+          .select(Arrays.stream(SCHEMA.fieldNames()).map(functions::col)
+              .toArray(org.apache.spark.sql.Column[]::new))
+          .collectAsList()) {
+        read.add(event(r));
+      }
+      readVersion = latest;
+    }
+    return List.copyOf(read);
+  }
+
+  private boolean hasCommits() {
     try {
       Path log = new Path(path, "_delta_log");
       FileSystem fs = log.getFileSystem(spark.sparkContext().hadoopConfiguration());
-      if (!fs.exists(log) || fs.listStatus(log, f -> f.getName().endsWith(".json")).length
-          == 0) {
-        return List.of();
-      }
+      return fs.exists(log) && fs.listStatus(log, f -> f.getName().endsWith(".json")).length > 0;
     } catch (IOException e) {
       throw new IllegalArgumentException("studyLog " + path + " cannot be read: "
           + e.getMessage(), e);
     }
-    List<TrialEvent> out = new ArrayList<>();
-    for (Row r : spark.read().format("delta").load(path)
-        .where(functions.col("study").equalTo(study)).collectAsList()) {
-      Timestamp time = r.getAs("time");
-      String rung = r.getAs("rungJson");
-      List<Double> values = r.getList(r.fieldIndex("values"));
-      out.add(new TrialEvent(r.getAs("study"), r.getAs("spaceFingerprint"), r.getAs("input"),
-          r.<Long>getAs("seq"), r.<Integer>getAs("trial"),
-          TrialEvent.Kind.valueOf(r.getAs("event")), time == null ? null : time.toInstant(),
-          TrialJson.readParams(r.getAs("params")), r.<Long>getAs("seed"),
-          rung == null ? null : TrialJson.readRung(rung), values, r.getAs("error"),
-          r.getAs("run")));
-    }
-    return out;
+  }
+
+  private static TrialEvent event(Row r) {
+    Timestamp time = r.getAs("time");
+    String rung = r.getAs("rungJson");
+    List<Double> values = r.getList(r.fieldIndex("values"));
+    return new TrialEvent(r.getAs("study"), r.getAs("spaceFingerprint"), r.getAs("input"),
+        r.<Long>getAs("seq"), r.<Integer>getAs("trial"),
+        TrialEvent.Kind.valueOf(r.getAs("event")), time == null ? null : time.toInstant(),
+        TrialJson.readParams(r.getAs("params")), r.<Long>getAs("seed"),
+        rung == null ? null : TrialJson.readRung(rung), values, r.getAs("error"),
+        r.getAs("run"));
   }
 }

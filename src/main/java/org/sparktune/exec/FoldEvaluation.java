@@ -152,10 +152,9 @@ public final class FoldEvaluation implements TrialLoop.RungTask {
     double fraction = fidelity.dataFraction(budget);
     int held = permits.acquire(fraction);
     sc.setLocalProperty("spark.scheduler.pool", "sparktune-" + slot);
-    jobs.enter(trial, "sparktune trial " + trial.number()
-        + (budget.fraction() < 1 ? " rung " + budget.rung() + " (" + fidelity.describe(budget)
-            + ")" : "")
-        + " fold " + (fold + 1) + "/" + k + ": " + trial.params());
+    // The Spark UI shows one description per trial, rung and fold, in the trial's job group.
+    jobs.enter(trial, "sparktune trial " + trial.number() + " rung " + budget.rung() + " ("
+        + fidelity.describe(budget) + ") fold " + (fold + 1) + "/" + k + ": " + trial.params());
     try {
       Model<?> model;
       try {

@@ -67,6 +67,32 @@ public final class StudyLogChild {
         .setRefit(false).setStudyLog(log);
   }
 
+  /**
+   * Starts this class's {@link #main} in a new JVM with this JVM's classpath and module
+   * options, its console to {@code out}; {@code lease}, when not null, is its study log lease.
+   */
+  public static Process start(java.nio.file.Path out, String lease, String... args)
+      throws java.io.IOException {
+    List<String> command = new ArrayList<>();
+    command.add(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java")
+        .toString());
+    command.add("-Xmx1g");
+    if (lease != null) {
+      command.add("-D" + org.sparktune.delta.DeltaStudyLog.LEASE_CONF + "=" + lease);
+    }
+    for (String arg : java.lang.management.ManagementFactory.getRuntimeMXBean()
+        .getInputArguments()) {
+      if (arg.startsWith("--add-") || arg.startsWith("-XX:+IgnoreUnrecognized")) {
+        command.add(arg);
+      }
+    }
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"),
+        StudyLogChild.class.getName()));
+    command.addAll(List.of(args));
+    return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile())
+        .start();
+  }
+
   public static void main(String[] args) throws Exception {
     if (args.length > 2) {
       Dataset<Row> data = data().cache();
