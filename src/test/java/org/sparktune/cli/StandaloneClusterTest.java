@@ -3,6 +3,8 @@ package org.sparktune.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,7 +29,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.sparktune.testing.ChildJvm;
-import org.sparktune.testing.Leaderboard;
 import org.sparktune.testing.StandaloneCluster;
 import org.sparktune.testing.TaskExecutorLog;
 
@@ -51,7 +52,8 @@ class StandaloneClusterTest {
   private static StandaloneCluster cluster;
   private static Path config;
   private static Path jar;
-  private static List<Map<String, String>> local;
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static List<Map<String, Object>> local;
 
   @BeforeAll
   static void startCluster() throws Exception {
@@ -63,32 +65,38 @@ class StandaloneClusterTest {
         return String.join(",", f[0], f[2], f[4], f[10], f[11], f[12], f[14]);
       }).toList());
     }
-    config = dir.resolve("study.json");
+    config = dir.resolve("study.yaml");
     Files.writeString(config, """
-        {
-          "data": {
-            "path": "%s",
-            "format": "csv",
-            "options": {"header": "false", "ignoreLeadingWhiteSpace": "true"},
-            "columns": ["age", "fnlwgt", "education_num", "capital_gain", "capital_loss",
-                        "hours_per_week", "income"]
-          },
-          "label": "income",
-          "model": "logisticRegression",
-          "space": [
-            {"param": "regParam", "type": "float", "low": 0.0001, "high": 1.0, "log": true},
-            {"param": "elasticNetParam", "type": "float", "low": 0.0, "high": 1.0},
-            {"param": "maxIter", "type": "categorical", "values": [10]}
-          ],
-          "sampler": {"name": "random"},
-          "splitter": {"name": "kFold", "numFolds": 2},
-          "metric": "areaUnderROC",
-          "maxTrials": %d,
-          "parallelism": %d,
-          "seed": 11
-        }
-        """.formatted(data.toAbsolutePath(), MAX_TRIALS,
-        PARALLELISM));
+        study: cluster-test
+        input:
+          csv: %s
+          options: {header: false, ignoreLeadingWhiteSpace: true}
+          columns: [age, fnlwgt, education_num, capital_gain, capital_loss, hours_per_week,
+                    income]
+        label: income
+        features:
+          numeric: [age, fnlwgt, education_num, capital_gain, capital_loss, hours_per_week]
+        estimator:
+          class: LogisticRegression
+          params: {maxIter: 10}
+        evaluator:
+          metric: areaUnderROC
+        space:
+          dimensions:
+            - {name: regParam, param: model.regParam, type: float, low: 0.0001, high: 1.0,
+               log: true}
+            - {name: elasticNetParam, param: model.elasticNetParam, type: float, low: 0.0,
+               high: 1.0}
+        sampler: {name: random}
+        splitter: {name: kFold, numFolds: 2}
+        budget:
+          maxTrials: %d
+          parallelism: %d
+          seed: 11
+        outputs:
+          dir: %s
+          trialsFormat: json
+        """.formatted(data.toAbsolutePath(), MAX_TRIALS, PARALLELISM, dir.resolve("out")));
     jar = thinJar(dir.resolve("sparktune.jar"));
     cluster = StandaloneCluster.start(dir.resolve("cluster"), 2);
     fakeSparkSubmit(cluster.sparkHome());
@@ -127,7 +135,7 @@ class StandaloneClusterTest {
   }
 
   /** Starts the study on the cluster through sparktune-submit, printing to {@code out}. */
-  private static Process submit(Path taskLog, Path out) throws IOException {
+  private static Process submit(Path taskLog, Path out, Path outputs) throws IOException {
     List<String> command = new ArrayList<>(List.of(
         Path.of("spark-submit", "sparktune-submit").toAbsolutePath().toString(),
         "--master", cluster.masterUrl(), "--deploy-mode", "client",
@@ -138,7 +146,7 @@ class StandaloneClusterTest {
         "--conf", "spark.ui.enabled=false",
         // As the local run: 4 shuffle partitions, 2 cores.
         "--conf", "spark.sql.shuffle.partitions=4",
-        "--", "tune", "--config", config.toString()));
+        "--", "tune", "--config", config.toString(), "--set", "outputs.dir=" + outputs));
     ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile())
         .redirectError(Path.of(out + ".err").toFile());
     builder.environment().put("SPARK_HOME", cluster.sparkHome().toString());
@@ -173,28 +181,42 @@ class StandaloneClusterTest {
   }
 
   /** The trials of the same study run by the job on an embedded local Spark, by trial number. */
-  private static synchronized List<Map<String, String>> localRun() throws Exception {
+  private static synchronized List<Map<String, Object>> localRun() throws Exception {
     if (local == null) {
+      Path outputs = dir.resolve("out-local");
       List<String> command = ChildJvm.java("2g");
       command.addAll(List.of("-cp", ChildJvm.classPath(), Main.class.getName(), "tune",
-          "--config", config.toString()));
+          "--config", config.toString(), "--set", "outputs.dir=" + outputs));
       Path out = dir.resolve("local.out");
       ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile())
           .redirectError(Path.of(out + ".err").toFile());
       builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
-      local = byTrial(Leaderboard.parse(finish(builder.start(), out)));
+      finish(builder.start(), out);
+      local = trials(outputs);
     }
     return local;
   }
 
-  /** The rows by trial number, without the one column that differs between runs (time). */
-  private static List<Map<String, String>> byTrial(List<Map<String, String>> rows) {
-    Map<Integer, Map<String, String>> sorted = new TreeMap<>();
-    for (Map<String, String> row : rows) {
-      row.remove("durationSeconds");
-      sorted.put(Integer.parseInt(row.get("trial")), row);
+  /**
+   * The trials the job wrote to {@code outputs} (trials.json), by trial number, without the
+   * columns that differ between runs (times, provenance).
+   */
+  private static List<Map<String, Object>> trials(Path outputs) throws IOException {
+    Map<Integer, Map<String, Object>> sorted = new TreeMap<>();
+    int rows = 0;
+    try (Stream<Path> parts = Files.list(outputs.resolve("trials.json"))) {
+      for (Path part : parts.filter(f -> f.getFileName().toString().startsWith("part-"))
+          .toList()) {
+        for (String line : Files.readAllLines(part)) {
+          Map<String, Object> row = JSON.readValue(line, new TypeReference<>() {});
+          row.keySet().removeAll(List.of("startTime", "endTime", "durationSeconds",
+              "provenance"));
+          sorted.put(((Number) row.get("trial")).intValue(), row);
+          rows++;
+        }
+      }
     }
-    assertEquals(rows.size(), sorted.size(), "a trial number printed twice: " + rows);
+    assertEquals(rows, sorted.size(), "a trial number written twice: " + sorted);
     return new ArrayList<>(sorted.values());
   }
 
@@ -203,7 +225,7 @@ class StandaloneClusterTest {
     Map<String, Integer> out = new TreeMap<>();
     for (String line : Files.readAllLines(taskLog)) {
       String[] f = line.split(" ");
-      if (f[0].equals("task") && f[3].equals("true")) {
+      if (f.length == 4 && f[0].equals("task") && f[3].equals("true")) {
         out.merge(f[2], 1, Integer::sum);
       }
     }
@@ -214,8 +236,9 @@ class StandaloneClusterTest {
   void aStudySubmittedToTheClusterRunsOnBothExecutorsAndMatchesALocalRun() throws Exception {
     Path taskLog = dir.resolve("tasks-1.log");
     Path out = dir.resolve("cluster-1.out");
-    List<Map<String, String>> trials = byTrial(Leaderboard.parse(finish(submit(taskLog, out),
-        out)));
+    Path outputs = dir.resolve("out-cluster-1");
+    finish(submit(taskLog, out, outputs), out);
+    List<Map<String, Object>> trials = trials(outputs);
 
     Map<String, Integer> executors = tasksByExecutor(taskLog);
     assertEquals(Set.of("0", "1"), executors.keySet(),
@@ -228,7 +251,8 @@ class StandaloneClusterTest {
   void aStudyLosingAnExecutorMidwayFinishesEveryTrialOnce() throws Exception {
     Path taskLog = dir.resolve("tasks-2.log");
     Path out = dir.resolve("cluster-2.out");
-    Process job = submit(taskLog, out);
+    Path outputs = dir.resolve("out-cluster-2");
+    Process job = submit(taskLog, out, outputs);
     String killed = null;
     try {
       // Once a task of trial PARALLELISM has ended, a trial before it has finished: kill the
@@ -242,7 +266,7 @@ class StandaloneClusterTest {
         List<String> lines = Files.exists(taskLog) ? Files.readAllLines(taskLog) : List.of();
         for (int i = lines.size() - 1; i >= 0 && killed == null; i--) {
           String[] f = lines.get(i).split(" ");
-          if (f[0].equals("task") && Integer.parseInt(f[1]) >= PARALLELISM) {
+          if (f.length == 4 && f[0].equals("task") && Integer.parseInt(f[1]) >= PARALLELISM) {
             String executor = f[2];
             ProcessHandle jvm = cluster.executor(executor).orElseThrow(() ->
                 new AssertionError("no JVM of executor " + executor + " under the Workers"));
@@ -255,7 +279,8 @@ class StandaloneClusterTest {
       ChildJvm.kill(job.toHandle());
       throw e;
     }
-    List<Map<String, String>> trials = byTrial(Leaderboard.parse(finish(job, out)));
+    finish(job, out);
+    List<Map<String, Object>> trials = trials(outputs);
 
     List<String> log = Files.readAllLines(taskLog);
     assertTrue(log.contains("executor-removed " + killed), "the driver lost executor " + killed
@@ -264,15 +289,15 @@ class StandaloneClusterTest {
     Set<String> after = new TreeSet<>();
     for (String line : log.subList(killedAt, log.size())) {
       String[] f = line.split(" ");
-      if (f[0].equals("task") && f[3].equals("true")) {
+      if (f.length == 4 && f[0].equals("task") && f[3].equals("true")) {
         after.add(f[2]);
       }
     }
     assertTrue(!after.isEmpty() && !after.contains(killed),
         "tasks went on after the kill, on other executors: " + after);
     List<Integer> numbers = new ArrayList<>();
-    for (Map<String, String> t : trials) {
-      numbers.add(Integer.parseInt(t.get("trial")));
+    for (Map<String, Object> t : trials) {
+      numbers.add(((Number) t.get("trial")).intValue());
       assertEquals("COMPLETE", t.get("status"), t.toString());
     }
     assertEquals(IntStream.range(0, MAX_TRIALS).boxed().toList(), numbers,

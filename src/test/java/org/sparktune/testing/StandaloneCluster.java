@@ -131,14 +131,22 @@ public final class StandaloneCluster implements AutoCloseable {
     return "spark.executor.extraClassPath=" + ChildJvm.classPath();
   }
 
-  /** The executor JVM with id {@code executorId}, if one of the Workers runs it. */
+  /**
+   * The executor JVM with id {@code executorId} of the running application, if a Worker runs
+   * it: the Worker's child whose working directory is {@code WORK_DIR/app-…/executorId} (read
+   * from /proc, since Java may not see the arguments of a command line this long).
+   */
   public Optional<ProcessHandle> executor(String executorId) {
     for (Process worker : workers) {
       Optional<ProcessHandle> found = worker.descendants().filter(p -> {
-        List<String> args = List.of(p.info().arguments().orElse(new String[0]));
-        int at = args.indexOf("--executor-id");
-        return args.contains("org.apache.spark.executor.CoarseGrainedExecutorBackend")
-            && at >= 0 && at + 1 < args.size() && args.get(at + 1).equals(executorId);
+        Path cwd;
+        try {
+          cwd = Files.readSymbolicLink(Path.of("/proc", Long.toString(p.pid()), "cwd"));
+        } catch (IOException | UnsupportedOperationException e) {
+          return false;
+        }
+        return cwd.getNameCount() >= 2 && cwd.getFileName().toString().equals(executorId)
+            && cwd.getParent().getFileName().toString().startsWith("app-");
       }).findFirst();
       if (found.isPresent()) {
         return found;
