@@ -132,6 +132,20 @@ println(s"best ${model.metricName} = ${model.bestMetric} with ${model.bestParams
 // COMMAND ----------
 
 // MAGIC %md
+// MAGIC ## The report
+// MAGIC
+// MAGIC One self-contained HTML page of the study: the optimisation history with the best so
+// MAGIC far, each trial's result at every rung, parallel coordinates, parameter importance, one
+// MAGIC slice plot per parameter and the trial table. `model.writeReport("/dbfs/...")` writes the
+// MAGIC same page to a file.
+
+// COMMAND ----------
+
+displayHTML(model.reportHtml())
+
+// COMMAND ----------
+
+// MAGIC %md
 // MAGIC ## Save the model and load it back
 // MAGIC
 // MAGIC The saved model holds the best pipeline refitted on all of `train`, every trial and the

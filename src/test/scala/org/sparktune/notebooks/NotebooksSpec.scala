@@ -41,6 +41,8 @@ class NotebooksSpec extends AnyFlatSpec with Matchers {
       statuses.toSet should contain ("COMPLETE")
       statuses.toSet -- Set("COMPLETE", "PRUNED") shouldBe empty
       trials.firstRows.map(_.getAs[Double]("budget")).min shouldBe 1.0 / 9 +- 1e-9
+      html.pages should have size 1
+      checkReport(html.pages.head)
 
       checkSavedAndLoaded(runner, "tpe", "asha")
     } finally runner.close()
@@ -65,9 +67,19 @@ class NotebooksSpec extends AnyFlatSpec with Matchers {
       rungs.columns should contain allOf ("trial", "rung", "budget", "metric")
       rungs.firstRows.groupBy(_.getAs[Int]("rung")).view.mapValues(_.size).toMap shouldBe
         Map(0 -> 9, 1 -> 3, 2 -> 1)
+      val report = runner.valueOf("reportPath").get.asInstanceOf[String]
+      checkReport(new String(java.nio.file.Files.readAllBytes(Paths.get(report)), "UTF-8"))
 
       checkSavedAndLoaded(runner, "tpe", "successiveHalving")
     } finally runner.close()
+  }
+
+  /** The study report a notebook showed or wrote: a whole page, Plotly inlined, every trial. */
+  private def checkReport(page: String): Unit = {
+    page should startWith ("<!DOCTYPE html>")
+    page should include ("Plotly")
+    page should include ("Parameter importance")
+    "<tr data-trial=".r.findAllIn(page).size shouldBe 9
   }
 
   /** The notebook's `loaded` is its `model`, read back from where the notebook saved it. */
