@@ -15,8 +15,10 @@ import picocli.CommandLine.Spec;
  *
  * <ul>
  *   <li>{@code tune}: runs the study, shows a progress line, prints the leaderboard, writes the
- *       model and the trials to the config's outputs folder;
+ *       model, the trials and the HTML report to the config's outputs folder;
  *   <li>{@code resume}: goes on with the study from its study log, same config;
+ *   <li>{@code report}: writes the study's HTML report from its outputs' model, else from its
+ *       study log ({@code --out FILE}, default {@code report.html} in the outputs folder);
  *   <li>{@code leaderboard}: prints the study's trials from its outputs or its study log;
  *   <li>{@code validate}: checks the config and the data (columns, types, class counts, fold
  *       sizes) and prints the search space, the folds and the rung schedule, without training.
@@ -38,7 +40,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "sparktune", mixinStandardHelpOptions = true,
     version = "sparktune " + "0.1.0",
     description = "Hyperparameter tuning for Spark MLlib pipelines.",
-    subcommands = {TuneCommand.class, ResumeCommand.class, LeaderboardCommand.class,
+    subcommands = {TuneCommand.class, ResumeCommand.class, ReportCommand.class,
+        LeaderboardCommand.class,
         ValidateCommand.class},
     exitCodeListHeading = "Exit codes:%n",
     exitCodeList = {"0:done", "1:failure while running", "2:bad config or command line",

@@ -20,7 +20,8 @@ import org.sparktune.TunedModel;
 
 /**
  * A study's output folder: {@code model/} (the tuned model, MLlib format, loadable with {@code
- * TunedModel.load}), {@code trials.<format>} (one row a trial, written by Spark) and the file
+ * TunedModel.load}), {@code trials.<format>} (one row a trial, written by Spark), {@code
+ * report.html} (the study's report) and the file
  * {@value #OWNER} naming the study the folder belongs to. A folder of another study, or a
  * non-empty folder of no study, is refused before any training (exit code 2).
  *
@@ -88,6 +89,24 @@ record OutputFolder(FileSystem fs, Path dir, String trialsFormat) {
     return new Path(dir, "trials." + trialsFormat);
   }
 
+  Path report() {
+    return new Path(dir, "report.html");
+  }
+
+  /** Writes {@code text} to the file {@code file}, on whichever file system holds it. */
+  static void writeText(FileSystem fs, Path file, String text) {
+    try {
+      if (fs.exists(file) && fs.getFileStatus(file).isDirectory()) {
+        throw CliFailure.config(file + " is a folder; give the path of a file to write.");
+      }
+      try (FSDataOutputStream out = fs.create(file, true)) {
+        out.write(text.getBytes(StandardCharsets.UTF_8));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
+    }
+  }
+
   /** Writes the model and its trials; returns nothing, the paths are {@link #model}, etc. */
   void write(TunedModel model) {
     try {
@@ -101,6 +120,7 @@ record OutputFolder(FileSystem fs, Path dir, String trialsFormat) {
     }
     trials.coalesce(1).write().mode("overwrite").option("header", "true")
         .format(trialsFormat).save(trials().toString());
+    writeText(fs, report(), model.reportHtml());
   }
 
   /** The trials as written, read back. */

@@ -81,6 +81,7 @@ class TuneCommand implements Callable<Integer> {
       folder.write(model);
       out.println("wrote the model to " + folder.model() + " (TunedModel.load)");
       out.println("wrote the trials to " + folder.trials());
+      out.println("wrote the report to " + folder.report() + " (open it in a browser)");
     } else {
       out.println("wrote nothing: the config has no outputs.dir (add outputs: {dir: PATH}).");
     }

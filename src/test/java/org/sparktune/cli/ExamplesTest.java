@@ -120,6 +120,28 @@ class ExamplesTest {
         .json(WORK.resolve("scheduler/trials.json").toString());
     assertEquals(8, trials.filter("status = 'PRUNED'").count());
     assertEquals(1, trials.filter("status = 'COMPLETE'").count());
+    Path report = WORK.resolve("scheduler/report.html");
+    assertTrue(run.out().contains("wrote the report to " + report), run.out());
+    assertReport(report, 9);
+
+    CliRun again = CliRun.of("report", EXAMPLES.resolve("scheduler.yaml"),
+        "input.csv=" + SMALL);
+    assertEquals(0, again.code(), again.toString());
+    assertEquals("wrote the report of study 'example-scheduler' (from the model in "
+        + WORK.resolve("scheduler/model") + ") to " + report, again.out().strip());
+  }
+
+  /** A study report: a whole page with Plotly inlined and a row for each of its trials. */
+  private static void assertReport(Path report, int trials) {
+    String page;
+    try {
+      page = Files.readString(report);
+    } catch (IOException e) {
+      throw new AssertionError("no report at " + report, e);
+    }
+    assertTrue(page.startsWith("<!DOCTYPE html>"), report.toString());
+    assertTrue(page.contains("Plotly"), report.toString());
+    assertEquals(trials, page.split("<tr data-trial=", -1).length - 1, report.toString());
   }
 
   @Test
@@ -135,6 +157,17 @@ class ExamplesTest {
     assertEquals(0, board.code(), board.toString());
     assertTrue(board.out().contains("study 'example-study-log': 3 trials, from study log"
         + " target/examples/study-log"), board.out());
+    Path report = WORK.resolve("study-log-report.html");
+    CliRun written = CliRun.of("report", "--config", config.toString(), "--out",
+        report.toString());
+    assertEquals(0, written.code(), written.toString());
+    assertTrue(written.out().contains("(from study log target/examples/study-log)"),
+        written.out());
+    assertReport(report, 3);
+    CliRun nowhere = CliRun.of("report", config, "input.csv=" + SMALL);
+    assertEquals(2, nowhere.code(), nowhere.toString());
+    assertEquals(List.of("sparktune: config " + config + " has no outputs.dir to write the"
+        + " report in; give --out FILE, or add outputs: {dir: PATH}."), nowhere.errLines());
     CliRun other = CliRun.of("resume", config, "input.csv=" + SMALL, "study=never-ran");
     assertEquals(2, other.code(), other.toString());
     assertEquals(List.of("sparktune: study 'never-ran' has no trial in study log"
