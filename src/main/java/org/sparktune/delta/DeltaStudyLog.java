@@ -324,10 +324,8 @@ public final class DeltaStudyLog implements TrialStore {
     if (latest != readVersion) {
       Dataset<Row> rows = readVersion < 0
           ? spark.read().format("delta").option("versionAsOf", latest).load(path)
-          // Option names in lower case, as Delta looks them up: a camel-case name reaches
-          // Spark twice, in both cases, and Spark warns of the duplicate on every read.
-          : spark.read().format("delta").option("readchangefeed", "true")
-              .option("startingversion", readVersion + 1).option("endingversion", latest)
+          : spark.read().format("delta").option("readChangeFeed", "true")
+              .option("startingVersion", readVersion + 1).option("endingVersion", latest)
               .load(path).where(functions.col("_change_type").equalTo("insert"));
       for (Row r : rows.where(functions.col("study").equalTo(study))
           .select(Arrays.stream(SCHEMA.fieldNames()).map(functions::col)
