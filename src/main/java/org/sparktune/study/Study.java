@@ -405,9 +405,10 @@ public final class Study {
     return run;
   }
 
-  /** Whether trial {@code number} belongs to another run, which alone may act on it. */
+  /** Whether trial {@code number} belongs to another run of a shared study, which alone may act on it. */
   public synchronized boolean isElsewhere(int number) {
-    return !run.equals(owners.get(number));
+    // Over a store no other run writes, every trial is this run's to go on with.
+    return store.shared() && !run.equals(owners.get(number));
   }
 
   /**
