@@ -46,7 +46,7 @@ class NotebookRunnerSpec extends AnyFlatSpec with Matchers {
   it should "read the quick-start notebook as markdown and Scala cells only" in {
     val cells = DatabricksSource.read(Paths.get("notebooks/sparktune_quickstart.scala"))
     cells.map(_.language).distinct.sorted shouldBe Seq("md", "scala")
-    cells.filter(_.isScala).map(_.number) shouldBe Seq(3, 5, 7, 8, 10, 12)
+    cells.filter(_.isScala).map(_.number) shouldBe Seq(3, 5, 7, 8, 10, 12, 14)
     cells.filter(_.isMarkdown).foreach(_.code should not include "// MAGIC")
     cells.filter(_.isScala).foreach(_.code should not include "// MAGIC")
   }
@@ -78,7 +78,7 @@ class NotebookRunnerSpec extends AnyFlatSpec with Matchers {
   it should "read the quick-start note as %md and %spark paragraphs only" in {
     val cells = ZeppelinNote.read(Paths.get("notebooks/sparktune_quickstart.zpln"))
     cells.map(_.language).distinct.sorted shouldBe Seq("md", "scala")
-    cells.filter(_.isScala).map(_.number) shouldBe Seq(3, 5, 7, 8, 10, 11, 13)
+    cells.filter(_.isScala).map(_.number) shouldBe Seq(3, 5, 7, 8, 10, 11, 13, 15)
     cells.filter(_.isScala).foreach(_.code should not startWith "%")
   }
 
