@@ -78,6 +78,13 @@ final class Evaluators {
         + "; or name the evaluator with evaluator.class.");
   }
 
+  /** The metric {@code evaluator} computes: its metricName, else its class's simple name. */
+  static String metricName(Evaluator evaluator) {
+    return evaluator.hasParam("metricName")
+        ? String.valueOf(evaluator.getOrDefault(evaluator.getParam("metricName")))
+        : evaluator.getClass().getSimpleName();
+  }
+
   /** The metric names a metricName param's doc lists, e.g. "(supports "a"|"b")". */
   private static List<String> metrics(String doc) {
     List<String> out = new ArrayList<>();

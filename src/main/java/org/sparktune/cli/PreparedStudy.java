@@ -49,9 +49,7 @@ record PreparedStudy(StudyConfig config, SparkSession spark, InputData input,
   }
 
   static String metricName(ConfiguredStudy study) {
-    return study.evaluator().hasParam("metricName")
-        ? String.valueOf(study.evaluator().getOrDefault(study.evaluator().getParam("metricName")))
-        : study.evaluator().getClass().getSimpleName();
+    return Evaluators.metricName(study.evaluator());
   }
 
   private String estimatorText() {

@@ -53,9 +53,7 @@ final class ReportCommand implements Callable<Integer> {
       from = "the model in " + folder.model();
     } else if (config.studyLog() != null) {
       Evaluator evaluator = Evaluators.of(config, config.label());
-      String metric = evaluator.hasParam("metricName")
-          ? String.valueOf(evaluator.getOrDefault(evaluator.getParam("metricName")))
-          : evaluator.getClass().getSimpleName();
+      String metric = Evaluators.metricName(evaluator);
       try {
         html = StudyReport.html(StudyReport.fromStudyLog(spark, config.studyLog(),
             config.study(), metric, evaluator.isLargerBetter() ? Direction.MAXIMIZE

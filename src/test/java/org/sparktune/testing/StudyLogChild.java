@@ -36,10 +36,7 @@ public final class StudyLogChild {
   /** The study: a logistic regression over regParam, 2 folds, one trial at a time. */
   public static HyperparameterSearch search(String log, int maxTrials) {
     LogisticRegression lr = new LogisticRegression().setMaxIter(40);
-    PipelineStage[] stages = {
-        new VectorAssembler().setInputCols(TestData.ADULT_NUMERIC).setOutputCol("features"),
-        lr};
-    return new HyperparameterSearch().setEstimator(new Pipeline().setStages(stages))
+    return new HyperparameterSearch().setEstimator(pipeline(lr))
         .setEvaluator(new BinaryClassificationEvaluator())
         .setSearchSpace(new SearchSpace().logUniform(lr.regParam(), 1e-4, 1.0))
         .setSampler(new RandomSampler()).setSplitter(new KFold().setNumFolds(2))
@@ -53,10 +50,7 @@ public final class StudyLogChild {
    */
   public static HyperparameterSearch sharedSearch(String log, int maxTrials) {
     LogisticRegression lr = new LogisticRegression().setMaxIter(40);
-    PipelineStage[] stages = {
-        new VectorAssembler().setInputCols(TestData.ADULT_NUMERIC).setOutputCol("features"),
-        lr};
-    return new HyperparameterSearch().setEstimator(new Pipeline().setStages(stages))
+    return new HyperparameterSearch().setEstimator(pipeline(lr))
         .setEvaluator(new BinaryClassificationEvaluator())
         .setSearchSpace(new SearchSpace().logUniform(lr.regParam(), 1e-4, 1.0)
             .uniform(lr.elasticNetParam(), 0.0, 1.0))
@@ -91,6 +85,14 @@ public final class StudyLogChild {
     command.addAll(List.of(args));
     return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile())
         .start();
+  }
+
+  /** The numeric Adult columns assembled into features, then {@code lr}. */
+  private static Pipeline pipeline(LogisticRegression lr) {
+    PipelineStage[] stages = {
+        new VectorAssembler().setInputCols(TestData.ADULT_NUMERIC).setOutputCol("features"),
+        lr};
+    return new Pipeline().setStages(stages);
   }
 
   public static void main(String[] args) throws Exception {
