@@ -363,6 +363,11 @@ public final class TrialLoop {
             && !view.inFlight().isEmpty()) {
           return true;
         }
+        if (running.isEmpty() && study.unfinishedElsewhere()) {
+          // This run has nothing left, but the study is not over: another live run still
+          // runs trials whose results may be its best. Wait for them (or for their run to stop).
+          return true;
+        }
         if (d instanceof Decision.Wait && running.isEmpty()) {
           throw new IllegalStateException("scheduler " + scheduler + " waits but nothing runs;"
               + " its next() must start, run, prune or complete a trial, or say Done.");

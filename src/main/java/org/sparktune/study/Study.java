@@ -427,6 +427,19 @@ public final class Study {
   }
 
   /**
+   * Whether another run of a shared study owns a trial that has not ended: a run with nothing
+   * left to do waits for these before it returns the study's best trial.
+   */
+  public synchronized boolean unfinishedElsewhere() {
+    for (Trial t : trials) {
+      if (!t.state().isFinished() && isElsewhere(t.number())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
    * How many trials count toward a trial budget: every trial but those ended because their run
    * stopped mid-rung, whose params ran again as new trials.
    */

@@ -5,7 +5,8 @@ import org.apache.spark.sql.SparkSession;
 /**
  * The one local SparkSession every test in this JVM shares: {@code local[2]}, UI off, few shuffle
  * partitions, FAIR scheduling (so concurrent trials share executors as they do on a cluster) and
- * the Delta extension configured once.
+ * the Delta extension configured once, with Delta's snapshot state in 2 partitions rather than
+ * 50 (a study log is a small table; its reads and commits are most of a test's Delta time).
  */
 public final class SparkTestSession {
 
@@ -28,6 +29,7 @@ public final class SparkTestSession {
           .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
           .config("spark.sql.catalog.spark_catalog",
               "org.apache.spark.sql.delta.catalog.DeltaCatalog")
+          .config("spark.databricks.delta.snapshotPartitions", "2")
           .config("spark.sql.warehouse.dir",
               System.getProperty("java.io.tmpdir") + "/sparktune-test-warehouse")
           .getOrCreate();
