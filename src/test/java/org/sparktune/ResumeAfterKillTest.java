@@ -35,7 +35,7 @@ import org.sparktune.testing.StudyLogChild;
 @Timeout(400)
 class ResumeAfterKillTest {
 
-  private static final int MAX_TRIALS = 6;
+  private static final int MAX_TRIALS = 4;
 
   @TempDir
   Path dir;

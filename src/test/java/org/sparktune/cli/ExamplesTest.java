@@ -95,17 +95,17 @@ class ExamplesTest {
 
   @Test
   void conditionalSpace() {
-    CliRun run = tune("conditional-space.yaml", "input.csv=" + SMALL, "budget.maxTrials=4");
+    CliRun run = tune("conditional-space.yaml", "input.csv=" + SMALL, "budget.maxTrials=3");
     assertDone(run);
     assertTrue(run.out().contains("when penalty in [elasticNet]"), run.out());
     assertTrue(Files.isDirectory(WORK.resolve("conditional-space/trials.csv")), run.out());
     TunedModel model = TunedModel.load(WORK.resolve("conditional-space/model").toString());
-    assertEquals(4, model.trialList().size());
+    assertEquals(3, model.trialList().size());
   }
 
   @Test
   void modelChoice() {
-    CliRun run = tune("model-choice.yaml", "input.csv=" + SMALL, "budget.maxTrials=4");
+    CliRun run = tune("model-choice.yaml", "input.csv=" + SMALL, "budget.maxTrials=3");
     assertDone(run);
     assertTrue(run.out().contains("a choice of lr (LogisticRegression), tree"
         + " (DecisionTreeClassifier)"), run.out());
@@ -113,16 +113,18 @@ class ExamplesTest {
 
   @Test
   void scheduler() {
-    CliRun run = tune("scheduler.yaml", "input.csv=" + SMALL);
+    // Its schedule cut to two rungs: 3 candidates on 1/3 of each training fold, the best on all.
+    CliRun run = tune("scheduler.yaml", "input.csv=" + SMALL, "budget.maxTrials=3",
+        "scheduler.minFraction=0.3333333333333333");
     assertDone(run);
     assertTrue(run.out().contains("scheduler successiveHalving"), run.out());
     Dataset<Row> trials = SparkTestSession.get().read()
         .json(WORK.resolve("scheduler/trials.json").toString());
-    assertEquals(8, trials.filter("status = 'PRUNED'").count());
+    assertEquals(2, trials.filter("status = 'PRUNED'").count());
     assertEquals(1, trials.filter("status = 'COMPLETE'").count());
     Path report = WORK.resolve("scheduler/report.html");
     assertTrue(run.out().contains("wrote the report to " + report), run.out());
-    assertReport(report, 9);
+    assertReport(report, 3);
 
     CliRun again = CliRun.of("report", EXAMPLES.resolve("scheduler.yaml"),
         "input.csv=" + SMALL);
