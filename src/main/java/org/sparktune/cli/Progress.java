@@ -10,6 +10,13 @@ import org.sparktune.study.TrialEvent;
  * rungs reported, the best value so far, the time elapsed and an estimate of the time left. On
  * a terminal the line is rewritten in place; otherwise a plain line is printed each time a trial
  * reports a rung or ends.
+ *
+ * <p>The time left is estimated from work, not from trials ended: a multi-fidelity schedule keeps
+ * most trials open until its last rungs and ends many at once. The planned work is the sum, over
+ * the scheduler's rungs, of the trials it runs there times the rung's budget fraction (for a
+ * study without a scheduler, one full budget a trial); the work done is the sum of the budgets
+ * of the rungs reported. The time left is the work still planned at the rate this run has done
+ * work so far.
  */
 final class Progress {
 
@@ -29,18 +36,53 @@ final class Progress {
   private double best = Double.NaN;
   private int bestTrial = -1;
   private int width;
+  private final double plannedWork;
+  private double work;
+  private double earlierWork;
 
-  Progress(PrintWriter out, boolean terminal, int total, String metric, boolean largerBetter) {
+  /**
+   * @param plannedWork the study's planned work in budget fractions (see the class notes), or
+   *     0 when unknown: the time left is then estimated from the trials ended
+   */
+  Progress(PrintWriter out, boolean terminal, int total, String metric, boolean largerBetter,
+      double plannedWork) {
     this.out = out;
     this.terminal = terminal;
     this.total = total;
     this.metric = metric;
     this.largerBetter = largerBetter;
+    this.plannedWork = plannedWork;
+  }
+
+  /**
+   * The planned work of {@code search} at most {@code maxTrials} trials: the sum over its
+   * scheduler's rungs of trials times budget fraction; 0 when the scheduler cannot say.
+   */
+  static double plannedWork(org.sparktune.HyperparameterSearch search, int maxTrials) {
+    try {
+      org.sparktune.schedule.Scheduler resolved = search.getScheduler()
+          .resolve(search.getParallelism(), maxTrials);
+      java.util.List<org.sparktune.schedule.Budget> budgets = resolved.budgets(maxTrials);
+      java.util.List<Long> candidates = resolved.candidates(maxTrials);
+      if (budgets.isEmpty() || candidates.size() != budgets.size()) {
+        return 0;
+      }
+      double planned = 0;
+      for (int i = 0; i < budgets.size(); i++) {
+        planned += candidates.get(i) * budgets.get(i).fraction();
+      }
+      return planned;
+    } catch (RuntimeException e) {
+      return 0;
+    }
   }
 
   /** Counts an event a resumed study's log already held. */
   synchronized void replayed(TrialEvent e) {
     count(e);
+    if (e.kind() == TrialEvent.Kind.RUNG_REPORTED && e.rung() != null) {
+      earlierWork += e.rung().budget();
+    }
     if (e.kind() == TrialEvent.Kind.FINISHED || e.kind() == TrialEvent.Kind.PRUNED
         || e.kind() == TrialEvent.Kind.FAILED) {
       earlier++;
@@ -81,6 +123,9 @@ final class Progress {
         return false;
       case RUNG_REPORTED:
         rungs++;
+        if (e.rung() != null) {
+          work += e.rung().budget();
+        }
         return false;
       case FINISHED:
         done++;
@@ -109,11 +154,22 @@ final class Progress {
 
   /** The line as it is now. */
   synchronized String line() {
+    return line((System.nanoTime() - start) / 1e9);
+  }
+
+  /** The line {@code elapsed} seconds after the start. */
+  synchronized String line(double elapsed) {
     int ended = done + pruned + failed;
-    double elapsed = (System.nanoTime() - start) / 1e9;
-    int thisRun = ended - earlier;
-    String eta = thisRun > 0 && ended < total
-        ? clock(elapsed / thisRun * (total - ended)) : "-";
+    String eta = "-";
+    if (ended < total) {
+      double doneHere = work - earlierWork;
+      int thisRun = ended - earlier;
+      if (plannedWork > 0 && doneHere > 0) {
+        eta = clock(elapsed / doneHere * Math.max(0, plannedWork - work));
+      } else if (plannedWork <= 0 && thisRun > 0) {
+        eta = clock(elapsed / thisRun * (total - ended));
+      }
+    }
     return String.format(java.util.Locale.ROOT, "trials %d/%d  open %d  pruned %d  failed %d"
         + "  rungs %d  best %s  elapsed %s  eta %s", ended, total, running, pruned, failed, rungs,
         bestTrial < 0 ? "-" : String.format(java.util.Locale.ROOT, "%s %.4f (trial %d)",

@@ -50,7 +50,8 @@ class TuneCommand implements Callable<Integer> {
     }
     Progress progress = new Progress(err, System.console() != null,
         config.budget().maxTrials(), PreparedStudy.metricName(prepared.study()),
-        prepared.study().evaluator().isLargerBetter());
+        prepared.study().evaluator().isLargerBetter(),
+        Progress.plannedWork(search, config.budget().maxTrials()));
     search.setTrialStore(new ProgressStore(store, progress));
     if (folder != null) {
       folder.claim(config.study());

@@ -23,8 +23,13 @@ class ConsoleTest {
       new java.util.concurrent.atomic.AtomicLong();
 
   private static TrialEvent event(int trial, TrialEvent.Kind kind, List<Double> values) {
+    return event(trial, kind, values, 0.5);
+  }
+
+  private static TrialEvent event(int trial, TrialEvent.Kind kind, List<Double> values,
+      double budget) {
     Rung rung = kind == TrialEvent.Kind.RUNG_REPORTED
-        ? Rung.of(0, 0.5, List.of(0.7), Instant.EPOCH, Instant.EPOCH) : null;
+        ? Rung.of(0, budget, List.of(0.7), Instant.EPOCH, Instant.EPOCH) : null;
     return new TrialEvent("s", "f", "", SEQ.getAndIncrement(), trial, kind, Instant.EPOCH,
         Map.of(), 0, rung, values, kind == TrialEvent.Kind.FAILED ? "boom" : null);
   }
@@ -48,7 +53,8 @@ class ConsoleTest {
     InMemoryTrialStore log = new InMemoryTrialStore();
     log.append(event(0, TrialEvent.Kind.CREATED, List.of()));
     log.append(event(0, TrialEvent.Kind.FINISHED, List.of(0.8)));
-    Progress progress = new Progress(new PrintWriter(text, true), false, 5, "auc", true);
+    Progress progress = new Progress(new PrintWriter(text, true), false, 5, "auc", true,
+        0);
     ProgressStore store = new ProgressStore(log, progress);
     store.append(event(1, TrialEvent.Kind.CREATED, List.of()));
     store.append(event(2, TrialEvent.Kind.CREATED, List.of()));
@@ -62,5 +68,28 @@ class ConsoleTest {
         + " 0.8000 (trial 0)  elapsed 0:00"), lines[0]);
     assertTrue(lines[2].startsWith("trials 3/5  open 0  pruned 0  failed 1  rungs 1  best auc"
         + " 0.9000 (trial 1)  elapsed 0:00  eta"), lines[2]);
+  }
+
+  @Test
+  void theTimeLeftOfAMultiFidelityStudyComesFromTheWorkDoneNotTheTrialsEnded() {
+    // Successive halving of 9 trials: 9 at 1/9, 3 at 1/3, 1 at all of it, 3 budgets of work.
+    // Every trial has run its first rung, none has ended: a third of the work in 60 s.
+    Progress progress = new Progress(new PrintWriter(new StringWriter(), true), false, 9, "auc",
+        true, 9 * (1.0 / 9) + 3 * (1.0 / 3) + 1);
+    for (int t = 0; t < 9; t++) {
+      progress.record(event(t, TrialEvent.Kind.CREATED, List.of()));
+      progress.record(event(t, TrialEvent.Kind.RUNG_REPORTED, List.of(), 1.0 / 9));
+    }
+    assertTrue(progress.line(60).startsWith("trials 0/9  open 9  pruned 0  failed 0  rungs 9"
+        + "  best -  elapsed 1:00  eta 2:00"), progress.line(60));
+    // A resumed run: the work of the log's earlier rungs is not this run's rate.
+    Progress resumed = new Progress(new PrintWriter(new StringWriter(), true), false, 9, "auc",
+        true, 3);
+    for (int t = 0; t < 9; t++) {
+      resumed.replayed(event(t, TrialEvent.Kind.CREATED, List.of()));
+      resumed.replayed(event(t, TrialEvent.Kind.RUNG_REPORTED, List.of(), 1.0 / 9));
+    }
+    resumed.record(event(0, TrialEvent.Kind.RUNG_REPORTED, List.of(), 1.0 / 3));
+    assertTrue(resumed.line(30).endsWith("elapsed 0:30  eta 2:30"), resumed.line(30));
   }
 }
