@@ -36,7 +36,7 @@ import org.sparktune.testing.StudyLogChild;
 @Timeout(420)
 class SharedStudyTest {
 
-  private static final int MAX_TRIALS = 6;
+  private static final int MAX_TRIALS = 4;
 
   @TempDir
   Path dir;

@@ -7,6 +7,10 @@ import org.apache.spark.sql.SparkSession;
  * partitions, FAIR scheduling (so concurrent trials share executors as they do on a cluster) and
  * the Delta extension configured once, with Delta's snapshot state in 2 partitions rather than
  * 50 (a study log is a small table; its reads and commits are most of a test's Delta time).
+ * Adaptive query execution is off: on the tests' small data its re-planning after each shuffle
+ * stage costs more than it saves (test classes ran about a sixth faster without it). The job's
+ * own session ({@code cli.Sessions}), which the cluster test's drivers start, keeps Spark's
+ * default.
  */
 public final class SparkTestSession {
 
@@ -30,6 +34,7 @@ public final class SparkTestSession {
           .config("spark.sql.catalog.spark_catalog",
               "org.apache.spark.sql.delta.catalog.DeltaCatalog")
           .config("spark.databricks.delta.snapshotPartitions", "2")
+          .config("spark.sql.adaptive.enabled", "false")
           .config("spark.sql.warehouse.dir",
               System.getProperty("java.io.tmpdir") + "/sparktune-test-warehouse")
           .getOrCreate();
