@@ -30,8 +30,8 @@ import org.sparktune.testing.StudyLogChild;
 
 /**
  * Two Spark applications, each its own driver JVM, run one study at once over one Delta study
- * log: no trial number is used twice, no event is lost, no run acts on the other's trials, and
- * the finished trials number maxTrials over both.
+ * log: no trial number is used twice, no event is lost, no run acts on the other's trials, the
+ * finished trials number maxTrials over both, and both runs' models report the study's best.
  */
 @Timeout(420)
 class SharedStudyTest {
@@ -128,5 +128,12 @@ class SharedStudyTest {
         || t.state() == TrialState.PRUNED).count();
     assertEquals(MAX_TRIALS, finished, "finished trials over both drivers: " + trials);
     assertTrue(trials.stream().anyMatch(t -> t.state() == TrialState.COMPLETE));
+    // Each driver waited for the other's last trials: both report the study's best.
+    for (int i = 0; i < 2; i++) {
+      String out = Files.readString(dir.resolve("driver-" + i + ".out"));
+      assertTrue(out.contains("best trial " + model.bestTrial().number() + "\n"),
+          "driver " + i + " reports the study's best trial " + model.bestTrial().number()
+              + "; its output: " + out);
+    }
   }
 }

@@ -95,17 +95,17 @@ class ExamplesTest {
 
   @Test
   void conditionalSpace() {
-    CliRun run = tune("conditional-space.yaml", "input.csv=" + SMALL, "budget.maxTrials=3");
+    CliRun run = tune("conditional-space.yaml", "input.csv=" + SMALL, "budget.maxTrials=2");
     assertDone(run);
     assertTrue(run.out().contains("when penalty in [elasticNet]"), run.out());
     assertTrue(Files.isDirectory(WORK.resolve("conditional-space/trials.csv")), run.out());
     TunedModel model = TunedModel.load(WORK.resolve("conditional-space/model").toString());
-    assertEquals(3, model.trialList().size());
+    assertEquals(2, model.trialList().size());
   }
 
   @Test
   void modelChoice() {
-    CliRun run = tune("model-choice.yaml", "input.csv=" + SMALL, "budget.maxTrials=3");
+    CliRun run = tune("model-choice.yaml", "input.csv=" + SMALL, "budget.maxTrials=2");
     assertDone(run);
     assertTrue(run.out().contains("a choice of lr (LogisticRegression), tree"
         + " (DecisionTreeClassifier)"), run.out());
@@ -179,7 +179,7 @@ class ExamplesTest {
 
   @Test
   void deltaInput() {
-    CliRun run = tune("delta-input.yaml");
+    CliRun run = tune("delta-input.yaml", "budget.maxTrials=2");
     assertDone(run);
     assertTrue(run.out().contains("input: Delta table target/examples/adult-delta at version"
         + " 0"), run.out());
@@ -189,14 +189,14 @@ class ExamplesTest {
 
   @Test
   void timeSplit() {
-    CliRun run = tune("time-split.yaml");
+    CliRun run = tune("time-split.yaml", "budget.maxTrials=2");
     assertDone(run);
     assertTrue(run.out().contains("splitter timeBasedSplit (2 folds)"), run.out());
   }
 
   @Test
   void savedPipeline() {
-    CliRun run = tune("saved-pipeline.yaml", "input.csv=" + SMALL);
+    CliRun run = tune("saved-pipeline.yaml", "input.csv=" + SMALL, "budget.maxTrials=2");
     assertDone(run);
     assertTrue(run.out().contains("the stages of the saved pipeline"
         + " target/examples/adult-features"), run.out());

@@ -109,7 +109,9 @@ public final class StudyLogChild {
           watch.poll(5, java.util.concurrent.TimeUnit.SECONDS);
         }
       }
-      sharedSearch(args[0], Integer.parseInt(args[1])).fit(data);
+      // The study's best as this run's TunedModel reports it, for the test to compare.
+      System.out.println("best trial " + sharedSearch(args[0], Integer.parseInt(args[1]))
+          .fit(data).bestTrial().number());
     } else {
       search(args[0], Integer.parseInt(args[1])).fit(data());
     }
