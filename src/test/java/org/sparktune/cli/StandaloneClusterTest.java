@@ -53,7 +53,7 @@ class StandaloneClusterTest {
   private static Path config;
   private static Path jar;
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static java.util.concurrent.CompletableFuture<List<Map<String, Object>>> localJob;
+  private static List<Map<String, Object>> local;
 
   @BeforeAll
   static void startCluster() throws Exception {
@@ -100,22 +100,10 @@ class StandaloneClusterTest {
     jar = thinJar(dir.resolve("sparktune.jar"));
     cluster = StandaloneCluster.start(dir.resolve("cluster"), 2);
     fakeSparkSubmit(cluster.sparkHome());
-    // The local run both tests compare with, in its own JVM beside the first submission.
-    localJob = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-      try {
-        return runLocally();
-      } catch (Exception e) {
-        throw new java.util.concurrent.CompletionException(e);
-      }
-    });
   }
 
   @AfterAll
   static void stopCluster() {
-    if (localJob != null) {
-      // Its process ends (or is killed at its bound) before the temporary folder goes.
-      localJob.exceptionally(e -> null).join();
-    }
     if (cluster != null) {
       cluster.close();
     }
@@ -193,26 +181,20 @@ class StandaloneClusterTest {
   }
 
   /** The trials of the same study run by the job on an embedded local Spark, by trial number. */
-  private static List<Map<String, Object>> localRun() throws Exception {
-    try {
-      return localJob.get(JOB_MINUTES, TimeUnit.MINUTES);
-    } catch (java.util.concurrent.ExecutionException e) {
-      throw e.getCause() instanceof Exception c ? c : e;
+  private static synchronized List<Map<String, Object>> localRun() throws Exception {
+    if (local == null) {
+      Path outputs = dir.resolve("out-local");
+      List<String> command = ChildJvm.java("2g");
+      command.addAll(List.of("-cp", ChildJvm.classPath(), Main.class.getName(), "tune",
+          "--config", config.toString(), "--set", "outputs.dir=" + outputs));
+      Path out = dir.resolve("local.out");
+      ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile())
+          .redirectError(Path.of(out + ".err").toFile());
+      builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+      finish(builder.start(), out);
+      local = trials(outputs);
     }
-  }
-
-  /** Runs the study with the job on an embedded local Spark; its trials, by trial number. */
-  private static List<Map<String, Object>> runLocally() throws Exception {
-    Path outputs = dir.resolve("out-local");
-    List<String> command = ChildJvm.java("2g");
-    command.addAll(List.of("-cp", ChildJvm.classPath(), Main.class.getName(), "tune",
-        "--config", config.toString(), "--set", "outputs.dir=" + outputs));
-    Path out = dir.resolve("local.out");
-    ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile())
-        .redirectError(Path.of(out + ".err").toFile());
-    builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
-    finish(builder.start(), out);
-    return trials(outputs);
+    return local;
   }
 
   /**
