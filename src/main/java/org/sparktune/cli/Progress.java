@@ -2,7 +2,11 @@ package org.sparktune.cli;
 
 import java.io.PrintWriter;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import org.sparktune.HyperparameterSearch;
+import org.sparktune.schedule.Budget;
+import org.sparktune.schedule.Scheduler;
 import org.sparktune.study.TrialEvent;
 
 /**
@@ -56,14 +60,14 @@ final class Progress {
 
   /**
    * The planned work of {@code search} at most {@code maxTrials} trials: the sum over its
-   * scheduler's rungs of trials times budget fraction; 0 when the scheduler cannot say.
+   * scheduler's rungs of trials times budget fraction; 0 when the scheduler cannot say (a setup
+   * the scheduler refuses is left for the fit to report, before training).
    */
-  static double plannedWork(org.sparktune.HyperparameterSearch search, int maxTrials) {
+  static double plannedWork(HyperparameterSearch search, int maxTrials) {
     try {
-      org.sparktune.schedule.Scheduler resolved = search.getScheduler()
-          .resolve(search.getParallelism(), maxTrials);
-      java.util.List<org.sparktune.schedule.Budget> budgets = resolved.budgets(maxTrials);
-      java.util.List<Long> candidates = resolved.candidates(maxTrials);
+      Scheduler resolved = search.getScheduler().resolve(search.getParallelism(), maxTrials);
+      List<Budget> budgets = resolved.budgets(maxTrials);
+      List<Long> candidates = resolved.candidates(maxTrials);
       if (budgets.isEmpty() || candidates.size() != budgets.size()) {
         return 0;
       }
@@ -72,7 +76,7 @@ final class Progress {
         planned += candidates.get(i) * budgets.get(i).fraction();
       }
       return planned;
-    } catch (RuntimeException e) {
+    } catch (IllegalArgumentException e) {
       return 0;
     }
   }
