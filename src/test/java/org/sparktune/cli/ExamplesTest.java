@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.spark.ml.Pipeline;
@@ -24,7 +25,9 @@ import org.sparktune.testing.SparkTestSession;
 
 /**
  * Runs every config of spark-submit/examples/ (one per feature) through the job, on the first
- * 3,000 rows of the Adult data and few trials, and the README's own study through validate.
+ * 3,000 rows of the Adult data, few trials, 2 folds and 5 iterations (a local Spark job costs
+ * tens of milliseconds whatever its rows, and an iteration is one), and the README's own study
+ * through validate.
  * The Delta table, the Parquet file with a time column and the saved pipeline the examples
  * read are made here from test-data/adult.
  */
@@ -70,8 +73,15 @@ class ExamplesTest {
     }
   }
 
+  /** The example's study, smaller: its given overrides, then 2 folds. */
   private static CliRun tune(String example, String... overrides) {
-    return CliRun.of("tune", EXAMPLES.resolve(example), overrides);
+    return CliRun.of("tune", EXAMPLES.resolve(example), small(overrides));
+  }
+
+  private static String[] small(String... overrides) {
+    String[] out = Arrays.copyOf(overrides, overrides.length + 1);
+    out[overrides.length] = "splitter.numFolds=2";
+    return out;
   }
 
   private static void assertDone(CliRun run) {
@@ -95,7 +105,8 @@ class ExamplesTest {
 
   @Test
   void conditionalSpace() {
-    CliRun run = tune("conditional-space.yaml", "input.csv=" + SMALL, "budget.maxTrials=2");
+    CliRun run = tune("conditional-space.yaml", "input.csv=" + SMALL, "budget.maxTrials=2",
+        "estimator.params.maxIter=5");
     assertDone(run);
     assertTrue(run.out().contains("when penalty in [elasticNet]"), run.out());
     assertTrue(Files.isDirectory(WORK.resolve("conditional-space/trials.csv")), run.out());
@@ -105,7 +116,8 @@ class ExamplesTest {
 
   @Test
   void modelChoice() {
-    CliRun run = tune("model-choice.yaml", "input.csv=" + SMALL, "budget.maxTrials=2");
+    CliRun run = tune("model-choice.yaml", "input.csv=" + SMALL, "budget.maxTrials=2",
+        "estimator.choice.lr.params.maxIter=5");
     assertDone(run);
     assertTrue(run.out().contains("a choice of lr (LogisticRegression), tree"
         + " (DecisionTreeClassifier)"), run.out());
@@ -115,7 +127,7 @@ class ExamplesTest {
   void scheduler() {
     // Its schedule cut to two rungs: 3 candidates on 1/3 of each training fold, the best on all.
     CliRun run = tune("scheduler.yaml", "input.csv=" + SMALL, "budget.maxTrials=3",
-        "scheduler.minFraction=0.3333333333333333");
+        "scheduler.minFraction=0.3333333333333333", "estimator.params.maxIter=5");
     assertDone(run);
     assertTrue(run.out().contains("scheduler successiveHalving"), run.out());
     Dataset<Row> trials = SparkTestSession.get().read()
@@ -149,9 +161,11 @@ class ExamplesTest {
   @Test
   void studyLogTuneResumeAndLeaderboard() {
     Path config = EXAMPLES.resolve("study-log.yaml");
-    CliRun first = CliRun.of("tune", config, "input.csv=" + SMALL, "budget.maxTrials=2");
+    CliRun first = CliRun.of("tune", config, small("input.csv=" + SMALL, "budget.maxTrials=2",
+        "estimator.params.maxIter=5"));
     assertDone(first);
-    CliRun resumed = CliRun.of("resume", config, "input.csv=" + SMALL, "budget.maxTrials=3");
+    CliRun resumed = CliRun.of("resume", config, small("input.csv=" + SMALL,
+        "budget.maxTrials=3", "estimator.params.maxIter=5"));
     assertDone(resumed);
     assertTrue(resumed.out().contains("resuming: the study log holds 2 trials of"
         + " 'example-study-log'"), resumed.out());
@@ -179,7 +193,7 @@ class ExamplesTest {
 
   @Test
   void deltaInput() {
-    CliRun run = tune("delta-input.yaml", "budget.maxTrials=2");
+    CliRun run = tune("delta-input.yaml", "budget.maxTrials=2", "estimator.params.numTrees=3");
     assertDone(run);
     assertTrue(run.out().contains("input: Delta table target/examples/adult-delta at version"
         + " 0"), run.out());
@@ -189,14 +203,15 @@ class ExamplesTest {
 
   @Test
   void timeSplit() {
-    CliRun run = tune("time-split.yaml", "budget.maxTrials=2");
+    CliRun run = tune("time-split.yaml", "budget.maxTrials=2", "estimator.params.maxIter=5");
     assertDone(run);
     assertTrue(run.out().contains("splitter timeBasedSplit (2 folds)"), run.out());
   }
 
   @Test
   void savedPipeline() {
-    CliRun run = tune("saved-pipeline.yaml", "input.csv=" + SMALL, "budget.maxTrials=2");
+    CliRun run = tune("saved-pipeline.yaml", "input.csv=" + SMALL, "budget.maxTrials=2",
+        "estimator.params.maxIter=5");
     assertDone(run);
     assertTrue(run.out().contains("the stages of the saved pipeline"
         + " target/examples/adult-features"), run.out());

@@ -78,7 +78,7 @@ class StandaloneClusterTest {
           numeric: [age, fnlwgt, education_num, capital_gain, capital_loss, hours_per_week]
         estimator:
           class: LogisticRegression
-          params: {maxIter: 10}
+          params: {maxIter: 5}
         evaluator:
           metric: areaUnderROC
         space:
