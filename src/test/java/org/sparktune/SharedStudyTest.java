@@ -7,6 +7,7 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -69,7 +70,11 @@ class SharedStudyTest {
             assertTrue(drivers.get(i).isAlive(), "driver " + i + " ended before it started;"
                 + " see " + dir.resolve("driver-" + i + ".out"));
           }
-          watch.poll(5, TimeUnit.SECONDS);
+          WatchKey key = watch.poll(5, TimeUnit.SECONDS);
+          if (key != null) {
+            key.pollEvents();
+            key.reset();
+          }
         }
       }
       Files.createFile(go);

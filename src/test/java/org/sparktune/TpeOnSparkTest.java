@@ -27,7 +27,7 @@ class TpeOnSparkTest {
   }
 
   private static double best(Sampler sampler, long seed) {
-    LogisticRegression lr = new LogisticRegression().setMaxIter(15);
+    LogisticRegression lr = new LogisticRegression().setMaxIter(10);
     return new HyperparameterSearch().setEstimator(lr)
         .setEvaluator(new BinaryClassificationEvaluator())
         .setSearchSpace(new SearchSpace().logUniform(lr.regParam(), 1e-4, 1.0)

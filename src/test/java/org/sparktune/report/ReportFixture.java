@@ -47,7 +47,7 @@ final class ReportFixture {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      LogisticRegression lr = new LogisticRegression().setMaxIter(10);
+      LogisticRegression lr = new LogisticRegression().setMaxIter(5);
       model = new HyperparameterSearch()
           .setEstimator(lr)
           .setEvaluator(new BinaryClassificationEvaluator())
@@ -56,7 +56,7 @@ final class ReportFixture {
               .categorical(lr.standardization(), true, false))
           .setSampler(new TpeSampler().setStartupTrials(4))
           .setScheduler(new SuccessiveHalving().setMinFraction(1.0 / 9))
-          .setSplitter(new StratifiedKFold().setNumFolds(3).setLabelCol("label"))
+          .setSplitter(new StratifiedKFold().setNumFolds(2).setLabelCol("label"))
           .setStudyName(STUDY).setStudyLog(logDir.resolve("log").toString())
           .setMaxTrials(9).setParallelism(2).setSeed(5)
           .fit(TestData.adultNumeric(2500));

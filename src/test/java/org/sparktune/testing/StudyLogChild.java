@@ -46,10 +46,10 @@ public final class StudyLogChild {
 
   /**
    * The study two drivers share: TPE over regParam and elasticNetParam, scheduled by ASHA over
-   * data fractions 1/4, 1/2 and 1, 2 folds, two trials at a time; 10 iterations a fit.
+   * data fractions 1/4, 1/2 and 1, 2 folds, two trials at a time; 5 iterations a fit.
    */
   public static HyperparameterSearch sharedSearch(String log, int maxTrials) {
-    LogisticRegression lr = new LogisticRegression().setMaxIter(10);
+    LogisticRegression lr = new LogisticRegression().setMaxIter(5);
     return new HyperparameterSearch().setEstimator(pipeline(lr))
         .setEvaluator(new BinaryClassificationEvaluator())
         .setSearchSpace(new SearchSpace().logUniform(lr.regParam(), 1e-4, 1.0)
@@ -106,7 +106,11 @@ public final class StudyLogChild {
       try (java.nio.file.WatchService watch = go.getFileSystem().newWatchService()) {
         go.getParent().register(watch, java.nio.file.StandardWatchEventKinds.ENTRY_CREATE);
         while (!java.nio.file.Files.exists(go)) {
-          watch.poll(5, java.util.concurrent.TimeUnit.SECONDS);
+          java.nio.file.WatchKey key = watch.poll(5, java.util.concurrent.TimeUnit.SECONDS);
+          if (key != null) {
+            key.pollEvents();
+            key.reset();
+          }
         }
       }
       // The study's best as this run's TunedModel reports it, for the test to compare.
