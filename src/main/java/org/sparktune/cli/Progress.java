@@ -19,8 +19,11 @@ import org.sparktune.study.TrialEvent;
  * most trials open until its last rungs and ends many at once. The planned work is the sum, over
  * the scheduler's rungs, of the trials it runs there times the rung's budget fraction (for a
  * study without a scheduler, one full budget a trial); the work done is the sum of the budgets
- * of the rungs reported. The time left is the work still planned at the rate this run has done
- * work so far.
+ * of the rungs reported. The time left is the work still planned at the rate of this run's work
+ * since its first rung report: what comes before that report (the session, the data, the folds,
+ * the first rungs' fits) happens once and is no measure of the rate. Trials started together
+ * report together, so there is no estimate until two more rungs have reported; a resumed run's
+ * earlier work does not count either.
  */
 final class Progress {
 
@@ -42,7 +45,9 @@ final class Progress {
   private int width;
   private final double plannedWork;
   private double work;
-  private double earlierWork;
+  private double firstReportAt = Double.NaN;
+  private double firstReportWork;
+  private int reportsSinceFirst;
 
   /**
    * @param plannedWork the study's planned work in budget fractions (see the class notes), or
@@ -84,9 +89,6 @@ final class Progress {
   /** Counts an event a resumed study's log already held. */
   synchronized void replayed(TrialEvent e) {
     count(e);
-    if (e.kind() == TrialEvent.Kind.RUNG_REPORTED && e.rung() != null) {
-      earlierWork += e.rung().budget();
-    }
     if (e.kind() == TrialEvent.Kind.FINISHED || e.kind() == TrialEvent.Kind.PRUNED
         || e.kind() == TrialEvent.Kind.FAILED) {
       earlier++;
@@ -95,14 +97,27 @@ final class Progress {
 
   /** Counts an event of this run and shows the line. */
   synchronized void record(TrialEvent e) {
+    record(e, elapsed());
+  }
+
+  /** Counts an event of this run {@code elapsed} seconds after the start and shows the line. */
+  synchronized void record(TrialEvent e, double elapsed) {
     boolean ended = count(e);
+    if (e.kind() == TrialEvent.Kind.RUNG_REPORTED && e.trial() >= 0) {
+      if (Double.isNaN(firstReportAt)) {
+        firstReportAt = elapsed;
+        firstReportWork = work;
+      } else {
+        reportsSinceFirst++;
+      }
+    }
     if (terminal) {
-      String line = line();
+      String line = line(elapsed);
       out.print("\r" + line + " ".repeat(Math.max(0, width - line.length())));
       out.flush();
       width = line.length();
     } else if (ended || e.kind() == TrialEvent.Kind.RUNG_REPORTED) {
-      out.println(line());
+      out.println(line(elapsed));
     }
   }
 
@@ -158,7 +173,11 @@ final class Progress {
 
   /** The line as it is now. */
   synchronized String line() {
-    return line((System.nanoTime() - start) / 1e9);
+    return line(elapsed());
+  }
+
+  private double elapsed() {
+    return (System.nanoTime() - start) / 1e9;
   }
 
   /** The line {@code elapsed} seconds after the start. */
@@ -166,10 +185,11 @@ final class Progress {
     int ended = done + pruned + failed;
     String eta = "-";
     if (ended < total) {
-      double doneHere = work - earlierWork;
+      double since = elapsed - firstReportAt;
+      double doneSince = work - firstReportWork;
       int thisRun = ended - earlier;
-      if (plannedWork > 0 && doneHere > 0) {
-        eta = clock(elapsed / doneHere * Math.max(0, plannedWork - work));
+      if (plannedWork > 0 && reportsSinceFirst >= 2 && since > 0 && doneSince > 0) {
+        eta = clock(since / doneSince * Math.max(0, plannedWork - work));
       } else if (plannedWork <= 0 && thisRun > 0) {
         eta = clock(elapsed / thisRun * (total - ended));
       }

@@ -73,23 +73,35 @@ class ConsoleTest {
   @Test
   void theTimeLeftOfAMultiFidelityStudyComesFromTheWorkDoneNotTheTrialsEnded() {
     // Successive halving of 9 trials: 9 at 1/9, 3 at 1/3, 1 at all of it, 3 budgets of work.
-    // Every trial has run its first rung, none has ended: a third of the work in 60 s.
+    // The first rung reports 20 s in (the session, the data and the folds came before it), a
+    // second with it, no estimate yet; the other 7 by 60 s: 8/9 of a budget in 40 s since the
+    // first, and 2 budgets left.
     Progress progress = new Progress(new PrintWriter(new StringWriter(), true), false, 9, "auc",
         true, 9 * (1.0 / 9) + 3 * (1.0 / 3) + 1);
     for (int t = 0; t < 9; t++) {
-      progress.record(event(t, TrialEvent.Kind.CREATED, List.of()));
-      progress.record(event(t, TrialEvent.Kind.RUNG_REPORTED, List.of(), 1.0 / 9));
+      progress.record(event(t, TrialEvent.Kind.CREATED, List.of()), 0);
+    }
+    progress.record(event(0, TrialEvent.Kind.RUNG_REPORTED, List.of(), 1.0 / 9), 20);
+    progress.record(event(1, TrialEvent.Kind.RUNG_REPORTED, List.of(), 1.0 / 9), 20.5);
+    assertTrue(progress.line(21).endsWith("elapsed 0:21  eta -"), progress.line(21));
+    for (int t = 2; t < 9; t++) {
+      progress.record(event(t, TrialEvent.Kind.RUNG_REPORTED, List.of(), 1.0 / 9), 20 + 5 * t);
     }
     assertTrue(progress.line(60).startsWith("trials 0/9  open 9  pruned 0  failed 0  rungs 9"
-        + "  best -  elapsed 1:00  eta 2:00"), progress.line(60));
-    // A resumed run: the work of the log's earlier rungs is not this run's rate.
+        + "  best -  elapsed 1:00  eta 1:30"), progress.line(60));
+    // A resumed run: the log's earlier rungs (a budget of work) are not this run's rate; its
+    // own reports at 10 s, 20 s and 30 s are 2/3 of a budget in 20 s, and 2 budgets are left.
     Progress resumed = new Progress(new PrintWriter(new StringWriter(), true), false, 9, "auc",
-        true, 3);
+        true, 4);
     for (int t = 0; t < 9; t++) {
       resumed.replayed(event(t, TrialEvent.Kind.CREATED, List.of()));
       resumed.replayed(event(t, TrialEvent.Kind.RUNG_REPORTED, List.of(), 1.0 / 9));
     }
-    resumed.record(event(0, TrialEvent.Kind.RUNG_REPORTED, List.of(), 1.0 / 3));
-    assertTrue(resumed.line(30).endsWith("elapsed 0:30  eta 2:30"), resumed.line(30));
+    resumed.record(event(0, TrialEvent.Kind.RUNG_REPORTED, List.of(), 1.0 / 3), 10);
+    assertTrue(resumed.line(10).endsWith("elapsed 0:10  eta -"), resumed.line(10));
+    resumed.record(event(1, TrialEvent.Kind.RUNG_REPORTED, List.of(), 1.0 / 3), 20);
+    assertTrue(resumed.line(20).endsWith("elapsed 0:20  eta -"), resumed.line(20));
+    resumed.record(event(2, TrialEvent.Kind.RUNG_REPORTED, List.of(), 1.0 / 3), 30);
+    assertTrue(resumed.line(30).endsWith("elapsed 0:30  eta 1:00"), resumed.line(30));
   }
 }
