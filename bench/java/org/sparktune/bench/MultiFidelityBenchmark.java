@@ -75,8 +75,9 @@ import org.sparktune.study.TrialState;
  *
  * <p>Arguments: {@code --data synthetic|adult --rows N --repeats R --cvRepeats R --only
  * cv,hyperband,asha --parallelism P --minFraction F --maxFraction F --hyperbandTrials N
- * --ashaTrials N --firstSeed S --raceFolds true|false --partitions P --adult PATH --scaling N,N,… --json
- * OUT}. {@code --raceFolds true} races the folds of (b) and (c) ({@code setRaceFolds}); off by
+ * --ashaTrials N --firstSeed S --raceFolds true|false --fitsInFlight N --partitions P --adult PATH
+ * --scaling N,N,… --json OUT}. {@code --fitsInFlight N} bounds the fold fits of (b) and (c) in
+ * flight at N full fits ({@code setFitsInFlight}; by default the parallelism, as CrossValidator). {@code --raceFolds true} races the folds of (b) and (c) ({@code setRaceFolds}); off by
  * default. The JSON holds each run's trials (params, end state, value per rung) and
  * CrossValidator's mean validation metric per configuration. {@code --fidelity numTrees} makes
  * the forest's size the budget instead of the data fraction ({@code Iterations("numTrees", 64)}:
@@ -256,13 +257,15 @@ public final class MultiFidelityBenchmark {
     int maxTrials = Integer.parseInt(hyperband ? opt.getOrDefault("hyperbandTrials", "17")
         : opt.getOrDefault("ashaTrials", "27"));
     boolean raceFolds = Boolean.parseBoolean(opt.getOrDefault("raceFolds", "false"));
+    int fitsInFlight = Integer.parseInt(opt.getOrDefault("fitsInFlight", "0"));
     costs.begin();
     long t0 = System.nanoTime();
     TunedModel model = new HyperparameterSearch().setEstimator(rf).setEvaluator(evaluator)
         .setSearchSpace(space).setSampler(sampler).setScheduler(scheduler)
         .setSplitter(new FoldColumn().setFoldCol("fold").setNumFolds(3))
         .setFidelity(trees ? new Iterations("numTrees", 64) : new DataFraction())
-        .setRaceFolds(raceFolds).setMaxTrials(maxTrials).setParallelism(parallelism)
+        .setRaceFolds(raceFolds).setFitsInFlight(fitsInFlight).setMaxTrials(maxTrials)
+        .setParallelism(parallelism)
         .setSeed(seed).fit(train);
     double seconds = (System.nanoTime() - t0) / 1e9;
     costs.awaitQuiet(300);
@@ -272,6 +275,7 @@ public final class MultiFidelityBenchmark {
     run.put("seed", seed);
     run.put("scheduler", model.provenance().get("scheduler"));
     run.put("raceFolds", raceFolds);
+    run.put("fitsInFlight", fitsInFlight == 0 ? parallelism : fitsInFlight);
     run.put("fidelity", trees ? "numTrees" : "data");
     run.put("wallSeconds", seconds);
     run.put("executorSeconds", costs.executorSeconds());
