@@ -7,7 +7,6 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardWatchEventKinds;
-import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -70,11 +69,7 @@ class SharedStudyTest {
             assertTrue(drivers.get(i).isAlive(), "driver " + i + " ended before it started;"
                 + " see " + dir.resolve("driver-" + i + ".out"));
           }
-          WatchKey key = watch.poll(5, TimeUnit.SECONDS);
-          if (key != null) {
-            key.pollEvents();
-            key.reset();
-          }
+          StudyLogChild.awaitEvent(watch);
         }
       }
       Files.createFile(go);

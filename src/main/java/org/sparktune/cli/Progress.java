@@ -171,11 +171,6 @@ final class Progress {
     return true;
   }
 
-  /** The line as it is now. */
-  synchronized String line() {
-    return line(elapsed());
-  }
-
   private double elapsed() {
     return (System.nanoTime() - start) / 1e9;
   }

@@ -95,6 +95,18 @@ public final class StudyLogChild {
     return new Pipeline().setStages(stages);
   }
 
+  /**
+   * Waits up to 5 s for an event of {@code watch} and takes it, resetting its key so that the
+   * next event wakes the next wait.
+   */
+  public static void awaitEvent(java.nio.file.WatchService watch) throws InterruptedException {
+    java.nio.file.WatchKey key = watch.poll(5, java.util.concurrent.TimeUnit.SECONDS);
+    if (key != null) {
+      key.pollEvents();
+      key.reset();
+    }
+  }
+
   public static void main(String[] args) throws Exception {
     if (args.length > 2) {
       Dataset<Row> data = data().cache();
@@ -106,11 +118,7 @@ public final class StudyLogChild {
       try (java.nio.file.WatchService watch = go.getFileSystem().newWatchService()) {
         go.getParent().register(watch, java.nio.file.StandardWatchEventKinds.ENTRY_CREATE);
         while (!java.nio.file.Files.exists(go)) {
-          java.nio.file.WatchKey key = watch.poll(5, java.util.concurrent.TimeUnit.SECONDS);
-          if (key != null) {
-            key.pollEvents();
-            key.reset();
-          }
+          awaitEvent(watch);
         }
       }
       // The study's best as this run's TunedModel reports it, for the test to compare.
