@@ -64,7 +64,9 @@ import org.sparktune.study.TrialState;
  * tasks' executor run time, and their CPU time, {@link RungCosts}), trials started, finished
  * (COMPLETE) and pruned, the best validation metric and the data fraction it was judged on,
  * the test metric of the refitted winner, and for (b) and (c) each rung's trials, span, rows
- * read from the cache and executor time. CrossValidator runs {@code --cvRepeats} times
+ * read from the cache and executor time; and the run's peak of cached bytes, memory + disk over
+ * every cached RDD (the fold caches and each fit's own working set, such as a forest's bagged
+ * points; {@link CachedBytesListener}), above what was cached before it. CrossValidator runs {@code --cvRepeats} times
  * (default 1), (b) and (c) {@code --repeats} times (default 3) with study seeds 42, 43, …
  * (from {@code --firstSeed} when given); the
  * summary gives medians and the target: test metric at least CrossValidator's − 0.002 in at
@@ -93,6 +95,7 @@ public final class MultiFidelityBenchmark {
   private final Map<String, String> opt;
   private final SparkSession spark;
   private final RungCosts costs = new RungCosts();
+  private final CachedBytesListener cached = new CachedBytesListener();
   private final BinaryClassificationEvaluator evaluator = new BinaryClassificationEvaluator();
   private final int parallelism;
 
@@ -101,6 +104,7 @@ public final class MultiFidelityBenchmark {
     this.spark = spark;
     this.parallelism = Integer.parseInt(opt.getOrDefault("parallelism", "2"));
     spark.sparkContext().addSparkListener(costs);
+    spark.sparkContext().addSparkListener(cached);
   }
 
   public static void main(String[] args) throws IOException, InterruptedException {
@@ -202,7 +206,7 @@ public final class MultiFidelityBenchmark {
     RandomForestClassifier rf = new RandomForestClassifier();
     ParamMap[] grid = new ParamGridBuilder().addGrid(rf.numTrees(), TREES)
         .addGrid(rf.maxDepth(), DEPTH).addGrid(rf.subsamplingRate(), SUBSAMPLING).build();
-    costs.begin();
+    beginWindow();
     long t0 = System.nanoTime();
     CrossValidatorModel cv = new CrossValidator().setEstimator(rf).setEstimatorParamMaps(grid)
         .setEvaluator(evaluator).setFoldCol("fold").setParallelism(parallelism).fit(train);
@@ -236,6 +240,7 @@ public final class MultiFidelityBenchmark {
     }
     run.put("configs", configs);
     run.put("costs", costs.byLabel());
+    run.put("cachePeak", cachePeak());
     run.put("testMetric", evaluator.evaluate(cv.transform(test)));
     return run;
   }
@@ -258,7 +263,7 @@ public final class MultiFidelityBenchmark {
         : opt.getOrDefault("ashaTrials", "27"));
     boolean raceFolds = Boolean.parseBoolean(opt.getOrDefault("raceFolds", "false"));
     int fitsInFlight = Integer.parseInt(opt.getOrDefault("fitsInFlight", "0"));
-    costs.begin();
+    beginWindow();
     long t0 = System.nanoTime();
     TunedModel model = new HyperparameterSearch().setEstimator(rf).setEvaluator(evaluator)
         .setSearchSpace(space).setSampler(sampler).setScheduler(scheduler)
@@ -291,8 +296,28 @@ public final class MultiFidelityBenchmark {
     run.put("rungs", rungs(model, byLabel));
     run.put("trials", trialRecords(trials));
     run.put("costs", byLabel);
+    run.put("cachePeak", cachePeak());
     run.put("testMetric", evaluator.evaluate(model.transform(test)));
     return run;
+  }
+
+  /** Starts a run's cost and cache windows once the bus is quiet, outside the timed span. */
+  private void beginWindow() throws InterruptedException {
+    cached.awaitQuiet(500);
+    cached.begin();
+    costs.begin();
+  }
+
+  /**
+   * The run's peak of cached bytes (memory + disk, every cached RDD: the fold cache and each
+   * fit's own working set, such as a forest's bagged points), with the biggest RDDs at it.
+   */
+  private Map<String, Object> cachePeak() throws InterruptedException {
+    cached.awaitQuiet(1000);
+    CachePeak peak = cached.peak();
+    System.out.printf("cache peak %.1f MB above %.1f MB cached before the run, at %.1f s%n",
+        peak.peakAboveBaseline() / 1e6, peak.baselineBytes() / 1e6, peak.peakAtMillis() / 1e3);
+    return peak.toJson(8);
   }
 
   /** Each rung: its fraction, trials, span, and the rows read and executor time it cost. */
