@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.ml.classification.RandomForestClassifier;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -39,9 +38,7 @@ public final class ForestFitCost {
     spark.sparkContext().addSparkListener(costs);
     Dataset<Row> all = BenchData.withFold(NonLinearData.generate(spark, rows, 42,
         Integer.parseInt(opt.getOrDefault("partitions", "2"))));
-    Column isTest = functions.pmod(functions.xxhash64(functions.col("id"), functions.lit(99L)),
-        functions.lit(5L)).equalTo(0);
-    Dataset<Row> fold = all.where(functions.not(isTest).and(functions.col("fold").notEqual(0)))
+    Dataset<Row> fold = all.where(functions.not(MultiFidelityBenchmark.isTest()).and(functions.col("fold").notEqual(0)))
         .cache();
     long n = fold.count();
     System.out.printf("rows %d, depth %d, subsamplingRate %.2f%n", n, depth, subsampling);

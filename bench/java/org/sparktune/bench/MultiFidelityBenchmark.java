@@ -177,13 +177,18 @@ public final class MultiFidelityBenchmark {
 
   /** {@code all} split into training and test rows, both cached and counted. */
   private static Split split(Dataset<Row> all) {
-    Column isTest = functions.pmod(functions.xxhash64(functions.col("id"), functions.lit(99L)),
-        functions.lit(5L)).equalTo(0);
+    Column isTest = isTest();
     Dataset<Row> train = all.where(functions.not(isTest)).cache();
     Dataset<Row> test = all.where(isTest).cache();
     train.count();
     test.count();
     return new Split(train, test);
+  }
+
+  /** Whether a row is a held-out test row: its seeded id hash is 0 mod 5. */
+  static Column isTest() {
+    return functions.pmod(functions.xxhash64(functions.col("id"), functions.lit(99L)),
+        functions.lit(5L)).equalTo(0);
   }
 
   private Map<String, Object> header(String dataName, Split parts) {
