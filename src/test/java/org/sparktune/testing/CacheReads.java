@@ -6,6 +6,8 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.TimeoutException;
+import org.apache.spark.SparkContext;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -47,8 +49,16 @@ public final class CacheReads {
    * disk), by RDD id.
    */
   public static Map<Integer, Long> storedBytes() {
+    SparkContext sc = SparkTestSession.get().sparkContext();
+    // The storage info is read from the status store, which the listener bus fills after the
+    // job: a block stored by the last task may not be in it yet. Drain the bus first.
+    try {
+      sc.listenerBus().waitUntilEmpty(60_000);
+    } catch (TimeoutException e) {
+      throw new AssertionError("the listener bus did not drain in 60 s", e);
+    }
     Map<Integer, Long> out = new TreeMap<>();
-    for (RDDInfo info : SparkTestSession.get().sparkContext().getRDDStorageInfo()) {
+    for (RDDInfo info : sc.getRDDStorageInfo()) {
       out.put(info.id(), info.memSize() + info.diskSize());
     }
     return out;
