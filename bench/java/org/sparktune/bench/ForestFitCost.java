@@ -38,8 +38,8 @@ public final class ForestFitCost {
     spark.sparkContext().addSparkListener(costs);
     Dataset<Row> all = BenchData.withFold(NonLinearData.generate(spark, rows, 42,
         Integer.parseInt(opt.getOrDefault("partitions", "2"))));
-    Dataset<Row> fold = all.where(functions.not(MultiFidelityBenchmark.isTest()).and(functions.col("fold").notEqual(0)))
-        .cache();
+    Dataset<Row> fold = all.where(functions.not(MultiFidelityBenchmark.isTest())
+        .and(functions.col("fold").notEqual(0))).cache();
     long n = fold.count();
     System.out.printf("rows %d, depth %d, subsamplingRate %.2f%n", n, depth, subsampling);
     List<Map<String, Object>> fits = new ArrayList<>();
@@ -53,13 +53,14 @@ public final class ForestFitCost {
             .setSubsamplingRate(subsampling).fit(fold);
         double seconds = (System.nanoTime() - t0) / 1e9;
         costs.awaitQuiet(300);
+        double executor = costs.executorSeconds();
         System.out.printf("repeat %d, %d trees: %.1f s wall, %.1f s executor%n", r, trees,
-            seconds, costs.executorSeconds());
+            seconds, executor);
         Map<String, Object> fit = new LinkedHashMap<>();
         fit.put("repeat", r);
         fit.put("trees", trees);
         fit.put("wallSeconds", seconds);
-        fit.put("executorSeconds", costs.executorSeconds());
+        fit.put("executorSeconds", executor);
         fits.add(fit);
       }
     }

@@ -66,8 +66,8 @@ import org.sparktune.study.TrialState;
  * the test metric of the refitted winner, and for (b) and (c) each rung's trials, span, rows
  * read from the cache and executor time; and the run's peak of cached bytes, memory + disk over
  * every cached RDD (the fold caches and each fit's own working set, such as a forest's bagged
- * points; {@link CachedBytesListener}), above what was cached before it. CrossValidator runs {@code --cvRepeats} times
- * (default 1), (b) and (c) {@code --repeats} times (default 3) with study seeds 42, 43, …
+ * points; {@link CachedBytesListener}), above what was cached before it. CrossValidator runs
+ * {@code --cvRepeats} times (default 1), (b) and (c) {@code --repeats} times (default 3) with study seeds 42, 43, …
  * (from {@code --firstSeed} when given); the
  * summary gives medians and the target: test metric at least CrossValidator's − 0.002 in at
  * most 0.2 × its wall time.
