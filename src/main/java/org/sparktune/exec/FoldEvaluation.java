@@ -56,6 +56,7 @@ public final class FoldEvaluation implements TrialLoop.RungTask {
   private final FitPermits permits;
   private final long minValidationRows;
   private final FidelityPlan fidelity;
+  private final ForestGrowth growth;
 
   /** An evaluation over data fractions; see the constructor below for the arguments. */
   public FoldEvaluation(SparkContext sc, PreparedFolds folds, PipelinePlan plan,
@@ -90,6 +91,7 @@ public final class FoldEvaluation implements TrialLoop.RungTask {
     this.permits = new FitPermits(fitsInFlight);
     this.minValidationRows = minValidationRows;
     this.fidelity = fidelity;
+    this.growth = ForestGrowth.of(plan, fidelity);
   }
 
   @Override
@@ -152,14 +154,20 @@ public final class FoldEvaluation implements TrialLoop.RungTask {
     double fraction = fidelity.dataFraction(budget);
     int held = permits.acquire(fraction);
     sc.setLocalProperty("spark.scheduler.pool", "sparktune-" + slot);
+    Integer trees = fidelity.iterations(budget);
+    boolean grows = growth != null && growth.grows(trial.number(), fold, trees);
     // The Spark UI shows one description per trial, rung and fold, in the trial's job group.
     jobs.enter(trial, "sparktune trial " + trial.number() + " rung " + budget.rung() + " ("
-        + fidelity.describe(budget) + ") fold " + (fold + 1) + "/" + k + ": " + trial.params());
+        + fidelity.describe(budget) + (grows ? ", grows " + (trees - growth.keptTrees(
+            trial.number(), fold)) + " onto its " + growth.keptTrees(trial.number(), fold)
+            : "") + ") fold " + (fold + 1) + "/" + k + ": " + trial.params());
     try {
       Model<?> model;
       try {
         jobs.checkNotCancelled(trial);
-        model = plan.rest().fit(folds.train(fold, fraction), params);
+        Dataset<Row> train = folds.train(fold, fraction);
+        model = growth == null ? plan.rest().fit(train, params)
+            : growth.fit(trial.number(), fold, trees, train, params);
       } finally {
         permits.release(held);
       }
@@ -204,6 +212,19 @@ public final class FoldEvaluation implements TrialLoop.RungTask {
       }
     }
     return 1.0;
+  }
+
+  /** Drops what {@code trial} kept for its next rung (see {@link ForestGrowth}): it ended. */
+  @Override
+  public void ended(Trial trial) {
+    if (growth != null) {
+      growth.forget(trial.number());
+    }
+  }
+
+  /** What grows promoted trials' forests, or null when every rung fits whole; for tests. */
+  ForestGrowth growth() {
+    return growth;
   }
 
   /**

@@ -65,6 +65,11 @@ public final class FoldRace implements TrialLoop.RungTask {
   }
 
   @Override
+  public void ended(Trial trial) {
+    evaluation.ended(trial);
+  }
+
+  @Override
   public List<Double> run(Trial trial, Budget budget, int slot) throws InterruptedException {
     int k = evaluation.numFolds();
     List<List<Double>> reference = reference(trial.number(), budget.rung(), k);

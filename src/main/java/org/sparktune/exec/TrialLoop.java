@@ -124,6 +124,12 @@ public final class TrialLoop {
      * worker to run at {@code budget}. Does nothing unless overridden.
      */
     default void submitted(Trial trial, Budget budget) {}
+
+    /**
+     * Called on the loop's thread once {@code trial} ended in this run (COMPLETE, PRUNED or
+     * FAILED), so that what was kept for its next rung can go. Does nothing unless overridden.
+     */
+    default void ended(Trial trial) {}
   }
 
   /**
@@ -155,6 +161,7 @@ public final class TrialLoop {
   private long clockStart = Long.MIN_VALUE;
   private long deadline = NEVER;
   private Ending stopped;
+  private RungTask task;
 
   /** A loop over {@code study}, scheduled by {@code scheduler}, over data fractions. */
   public TrialLoop(Study study, Scheduler scheduler, LoopSettings settings) {
@@ -188,6 +195,7 @@ public final class TrialLoop {
    * seen; {@code cancel} is called with a trial whose running item is given up.
    */
   public Ending run(RungTask task, Consumer<Trial> cancel) {
+    this.task = task;
     Duration timeout = settings.timeout();
     long start = clockStart == Long.MIN_VALUE ? System.nanoTime() : clockStart;
     deadline = timeout == null ? NEVER : start + timeout.toNanos();
@@ -318,6 +326,7 @@ public final class TrialLoop {
                 ? "data fraction " + last.budget() : "iterations " + last.iterations())
                 + ", value " + last.value() + ")");
         LOG.info("Trial {} PRUNED: {}", pruned.number(), pruned.error());
+        task.ended(pruned);
         continue;
       }
       if (d instanceof Decision.Complete c) {
@@ -597,7 +606,11 @@ public final class TrialLoop {
         + " s";
   }
 
-  private static void logEnd(Trial told) {
+  /** Logs the end of {@code told} and tells the task it ended. */
+  private void logEnd(Trial told) {
+    if (task != null) {
+      task.ended(told);
+    }
     if (told.state() == TrialState.COMPLETE) {
       LOG.info("Trial {} COMPLETE value={} folds={} params={}", told.number(), told.value(),
           told.foldMetrics(), told.params());

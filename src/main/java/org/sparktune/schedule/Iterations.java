@@ -16,6 +16,12 @@ import java.util.Map;
  *     .setScheduler(new SuccessiveHalving().setMinFraction(1.0 / 9));
  * }</pre>
  *
+ * <p>When the param is the {@code numTrees} of a {@code RandomForestClassifier} or {@code
+ * RandomForestRegressor} and that forest is all a trial fits, a trial promoted to a later rung
+ * keeps the trees each fold grew at its last rung and grows only the ones it lacks, with a seed
+ * of their own: a forest's trees are independent of each other, so the forest it is scored on
+ * is drawn as a forest of that many trees is. A promotion from 7 to 21 trees grows 14.
+ *
  * <p>{@code param} is the param's name ({@code "maxIter"}), found on the one stage of the
  * estimator that has it, or {@code "<stage uid>.<name>"} when several stages have one. It must
  * be an {@code IntParam} that the search space neither searches nor fixes; {@code fit} checks
