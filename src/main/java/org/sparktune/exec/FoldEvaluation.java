@@ -24,7 +24,9 @@ import org.sparktune.study.Trial;
  * prepared fold's training rows at the budget's data fraction, and evaluates it on that fold's
  * validation rows at the same fraction, with a floor of {@code minValidationRows} rows (see
  * {@link #validationFraction}). Under the iterations fidelity (see {@link FidelityPlan}) the
- * data fraction is 1 and the fit runs with the fidelity's param at the budget's value.
+ * data fraction is 1 and the fit runs with the fidelity's param at the budget's value; when
+ * that param is a forest's {@code numTrees}, a promoted trial's fold grows the forest it kept
+ * from its last rung instead of fitting a whole one ({@link ForestGrowth}).
  *
  * <p>A trial's folds are fitted at once on {@code foldPool}: fits of MLlib's iterative
  * estimators are mostly waits between small jobs, so keeping more of them in flight keeps the

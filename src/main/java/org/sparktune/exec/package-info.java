@@ -7,7 +7,9 @@
  * one item as Spark jobs in the trial's job group over {@link
  * org.sparktune.exec.PreparedFolds}, whose pipeline prefix ({@link
  * org.sparktune.exec.PipelinePlan}) is fitted once per fold, at the budget its {@link
- * org.sparktune.exec.FidelityPlan} gives; {@link org.sparktune.exec.FoldRace} races a rung's
- * folds when asked. Never imports the root package.
+ * org.sparktune.exec.FidelityPlan} gives, growing a promoted trial's forests rather than
+ * fitting them again when the budget is a forest's {@code numTrees} ({@link
+ * org.sparktune.exec.ForestGrowth}); {@link org.sparktune.exec.FoldRace} races a rung's folds
+ * when asked. Never imports the root package.
  */
 package org.sparktune.exec;
