@@ -30,7 +30,8 @@ import org.apache.spark.sql.Row;
  * <p>The trees of a forest are grown independently of each other, so a forest of {@code n}
  * trees and {@code m - n} more trees grown on the same rows with another seed make a forest of
  * {@code m} trees drawn as MLlib draws one. Each fold fit of a trial is kept (on the driver: a
- * forest's trees, no cached data) until the trial ends; when the trial runs a later rung on
+ * forest's trees, no cached data; within a bound, see {@link #of(PipelinePlan, FidelityPlan)})
+ * until the trial ends; when the trial runs a later rung on
  * that fold with {@code m} trees, it grows the {@code m - n} it lacks, seeded by {@link
  * #seedFor} from the forest's seed and {@code n}, and scores the forest of both. A promotion
  * from 7 to 21 trees then grows 14 trees, not 21.
@@ -42,25 +43,41 @@ import org.apache.spark.sql.Row;
  */
 final class ForestGrowth {
 
-  /** The fit of one fold at its last rung: its model and the trees it holds. */
-  private record Kept(Model<?> model, int trees) {}
+  /**
+   * What one tree node holds on the driver, about: an estimate from the fields of MLlib's nodes
+   * (an internal node, its split and its impurity statistics), used to bound the forests kept.
+   */
+  static final long BYTES_PER_NODE = 160;
+
+  /** The fit of one fold at its last rung: its model, the trees and the nodes it holds. */
+  private record Kept(Model<?> model, int trees, long nodes) {}
 
   private record Key(int trial, int fold) {}
 
   private final Estimator<?> rest;
   private final Estimator<?> forest;
+  private final long maxNodes;
   private final Map<Key, Kept> kept = new ConcurrentHashMap<>();
+  private long nodes;
 
-  private ForestGrowth(Estimator<?> rest, Estimator<?> forest) {
+  private ForestGrowth(Estimator<?> rest, Estimator<?> forest, long maxNodes) {
     this.rest = rest;
     this.forest = forest;
+    this.maxNodes = maxNodes;
   }
 
   /**
    * Growth for {@code plan} under {@code fidelity}, or null when a rung must fit whole: the
-   * fidelity is not a forest's {@code numTrees}, or a trial fits more than the forest.
+   * fidelity is not a forest's {@code numTrees}, or a trial fits more than the forest. The
+   * forests kept hold at most a tenth of the driver's heap, at {@link #BYTES_PER_NODE} a node;
+   * a fold whose forest would pass that is not kept, and its next rung fits whole.
    */
   static ForestGrowth of(PipelinePlan plan, FidelityPlan fidelity) {
+    return of(plan, fidelity, Runtime.getRuntime().maxMemory() / 10 / BYTES_PER_NODE);
+  }
+
+  /** As {@link #of(PipelinePlan, FidelityPlan)}, keeping forests of at most {@code maxNodes}. */
+  static ForestGrowth of(PipelinePlan plan, FidelityPlan fidelity, long maxNodes) {
     if (fidelity.param() == null || !fidelity.param().name().equals("numTrees")) {
       return null;
     }
@@ -74,7 +91,7 @@ final class ForestGrowth {
     if (!isForest || !stage.uid().equals(fidelity.stageUid())) {
       return null;
     }
-    return new ForestGrowth(rest, (Estimator<?>) stage);
+    return new ForestGrowth(rest, (Estimator<?>) stage, maxNodes);
   }
 
   /** The trees fold {@code fold} of {@code trial} has kept, or 0 when it has no forest kept. */
@@ -118,13 +135,43 @@ final class ForestGrowth {
     } else {
       model = rest.fit(train, params);
     }
-    kept.put(key, new Kept(model, trees));
+    keep(key, model, trees);
     return model;
   }
 
+  /** Keeps {@code model} for {@code key} in place of what it kept, when the bound allows. */
+  private synchronized void keep(Key key, Model<?> model, int trees) {
+    Kept old = kept.remove(key);
+    if (old != null) {
+      nodes -= old.nodes();
+    }
+    long more = nodesOf(model);
+    if (nodes + more <= maxNodes) {
+      kept.put(key, new Kept(model, trees, more));
+      nodes += more;
+    }
+  }
+
+  /** The tree nodes the kept forests hold. */
+  synchronized long keptNodes() {
+    return nodes;
+  }
+
   /** Forgets the forests of {@code trial}, which runs no more rungs. */
-  void forget(int trial) {
-    kept.keySet().removeIf(k -> k.trial() == trial);
+  synchronized void forget(int trial) {
+    kept.entrySet().removeIf(e -> {
+      if (e.getKey().trial() != trial) {
+        return false;
+      }
+      nodes -= e.getValue().nodes();
+      return true;
+    });
+  }
+
+  private static long nodesOf(Model<?> model) {
+    Model<?> forest = model instanceof PipelineModel pm ? (Model<?>) pm.stages()[0] : model;
+    return forest instanceof RandomForestClassificationModel c ? c.totalNumNodes()
+        : ((RandomForestRegressionModel) forest).totalNumNodes();
   }
 
   /**

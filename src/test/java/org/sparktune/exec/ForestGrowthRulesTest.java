@@ -30,10 +30,15 @@ import org.sparktune.testing.TestData;
 class ForestGrowthRulesTest {
 
   private static ForestGrowth growthOf(Estimator<?> estimator, String param, SearchSpace space) {
+    return growthOf(estimator, param, space, Long.MAX_VALUE);
+  }
+
+  private static ForestGrowth growthOf(Estimator<?> estimator, String param, SearchSpace space,
+      long maxNodes) {
     FidelityPlan fidelity = FidelityPlan.bind(new Iterations(param, 8), estimator, space);
     Set<String> tuned = new HashSet<>(Set.of(fidelity.stageUid()));
     space.paramRefs().values().forEach(ref -> tuned.add(ref.stageUid()));
-    return ForestGrowth.of(PipelinePlan.of(estimator, tuned), fidelity);
+    return ForestGrowth.of(PipelinePlan.of(estimator, tuned), fidelity, maxNodes);
   }
 
   @Test
@@ -78,9 +83,19 @@ class ForestGrowthRulesTest {
     assertEquals(rows.count(), whole.transform(rows).where("prediction IS NOT NULL").count());
     assertSame(whole, growth.keptModel(7, 0));
 
+    assertEquals(after.totalNumNodes(), growth.keptNodes());
     growth.forget(7);
     assertEquals(0, growth.keptTrees(7, 0));
     assertNull(growth.keptModel(7, 0));
+    assertEquals(0, growth.keptNodes());
+
+    // Kept forests are bounded in nodes: 8 trees hold 8 nodes or more, past a bound of 7, so the
+    // forest is not kept and the next rung of its fold fits whole.
+    ForestGrowth bounded = growthOf(pipeline, "numTrees", new SearchSpace(), 7);
+    bounded.fit(8, 0, 8, rows, ParamMap.empty().put(rf.numTrees(), (Object) 8));
+    assertEquals(0, bounded.keptTrees(8, 0));
+    assertEquals(0, bounded.keptNodes());
+    assertFalse(bounded.grows(8, 0, 16));
     rows.unpersist();
   }
 }
