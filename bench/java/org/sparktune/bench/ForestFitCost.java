@@ -15,8 +15,8 @@ import org.apache.spark.sql.functions;
  * What one fold fit of a random forest costs as its trees grow, on the training side of one fold
  * of the multi-fidelity benchmark's synthetic set ({@link MultiFidelityBenchmark}: the rows
  * outside the 20 % test split and outside fold 0). Fits one forest at a time, each size in
- * {@code --trees} once per repeat, and reports each fit's wall time and executor time; the
- * sizes of the trees-as-budget rungs (2, 7, 21) and the refit (64) by default.
+ * {@code --trees} once per repeat, and reports each fit's wall time, executor time and tree
+ * nodes; the sizes of the trees-as-budget rungs (2, 7, 21) and the refit (64) by default.
  *
  * <pre>
  * bench/run-java.sh org.sparktune.bench.ForestFitCost --rows 400000 --trees 2,7,21,64 \
@@ -49,18 +49,19 @@ public final class ForestFitCost {
         costs.awaitQuiet(300);
         costs.begin();
         long t0 = System.nanoTime();
-        new RandomForestClassifier().setNumTrees(trees).setMaxDepth(depth)
-            .setSubsamplingRate(subsampling).fit(fold);
+        int nodes = new RandomForestClassifier().setNumTrees(trees).setMaxDepth(depth)
+            .setSubsamplingRate(subsampling).fit(fold).totalNumNodes();
         double seconds = (System.nanoTime() - t0) / 1e9;
         costs.awaitQuiet(300);
         double executor = costs.executorSeconds();
-        System.out.printf("repeat %d, %d trees: %.1f s wall, %.1f s executor%n", r, trees,
-            seconds, executor);
+        System.out.printf("repeat %d, %d trees: %.1f s wall, %.1f s executor, %d nodes%n", r,
+            trees, seconds, executor, nodes);
         Map<String, Object> fit = new LinkedHashMap<>();
         fit.put("repeat", r);
         fit.put("trees", trees);
         fit.put("wallSeconds", seconds);
         fit.put("executorSeconds", executor);
+        fit.put("nodes", nodes);
         fits.add(fit);
       }
     }
