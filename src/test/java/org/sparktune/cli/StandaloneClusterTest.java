@@ -54,6 +54,7 @@ class StandaloneClusterTest {
   private static Path jar;
   private static final ObjectMapper JSON = new ObjectMapper();
   private static List<Map<String, Object>> local;
+  private static Process localJob;
 
   @BeforeAll
   static void startCluster() throws Exception {
@@ -97,6 +98,9 @@ class StandaloneClusterTest {
           dir: %s
           trialsFormat: json
         """.formatted(data.toAbsolutePath(), MAX_TRIALS, PARALLELISM, dir.resolve("out")));
+    // The local run the cluster's trials are compared with starts now, beside the cluster's
+    // start and the first submission: most of either is JVMs starting and waiting.
+    localJob = startLocalRun();
     jar = thinJar(dir.resolve("sparktune.jar"));
     cluster = StandaloneCluster.start(dir.resolve("cluster"), 2);
     fakeSparkSubmit(cluster.sparkHome());
@@ -104,6 +108,9 @@ class StandaloneClusterTest {
 
   @AfterAll
   static void stopCluster() {
+    if (localJob != null && localJob.isAlive()) {
+      ChildJvm.kill(localJob.toHandle());
+    }
     if (cluster != null) {
       cluster.close();
     }
@@ -180,19 +187,23 @@ class StandaloneClusterTest {
     }
   }
 
-  /** The trials of the same study run by the job on an embedded local Spark, by trial number. */
+  /** Starts the same study as the job on an embedded local Spark, in a JVM of its own. */
+  private static Process startLocalRun() throws IOException {
+    List<String> command = ChildJvm.java("2g");
+    command.addAll(List.of("-cp", ChildJvm.classPath(), Main.class.getName(), "tune",
+        "--config", config.toString(), "--set", "outputs.dir=" + dir.resolve("out-local")));
+    Path out = dir.resolve("local.out");
+    ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile())
+        .redirectError(Path.of(out + ".err").toFile());
+    builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+    return builder.start();
+  }
+
+  /** The trials of the local run started before the cluster, by trial number. */
   private static synchronized List<Map<String, Object>> localRun() throws Exception {
     if (local == null) {
-      Path outputs = dir.resolve("out-local");
-      List<String> command = ChildJvm.java("2g");
-      command.addAll(List.of("-cp", ChildJvm.classPath(), Main.class.getName(), "tune",
-          "--config", config.toString(), "--set", "outputs.dir=" + outputs));
-      Path out = dir.resolve("local.out");
-      ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile())
-          .redirectError(Path.of(out + ".err").toFile());
-      builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
-      finish(builder.start(), out);
-      local = trials(outputs);
+      finish(localJob, dir.resolve("local.out"));
+      local = trials(dir.resolve("out-local"));
     }
     return local;
   }
