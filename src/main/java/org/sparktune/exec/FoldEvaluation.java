@@ -224,11 +224,6 @@ public final class FoldEvaluation implements TrialLoop.RungTask {
     }
   }
 
-  /** What grows promoted trials' forests, or null when every rung fits whole; for tests. */
-  ForestGrowth growth() {
-    return growth;
-  }
-
   /**
    * Stops {@code trial} for good: cancels its running jobs and any it submits later, and its
    * folds not yet started. Its {@link #run} throws soon after.
