@@ -157,12 +157,11 @@ public final class FoldEvaluation implements TrialLoop.RungTask {
     int held = permits.acquire(fraction);
     sc.setLocalProperty("spark.scheduler.pool", "sparktune-" + slot);
     Integer trees = fidelity.iterations(budget);
-    boolean grows = growth != null && growth.grows(trial.number(), fold, trees);
+    String growing = growth == null ? "" : growth.describe(trial.number(), fold, trees);
     // The Spark UI shows one description per trial, rung and fold, in the trial's job group.
     jobs.enter(trial, "sparktune trial " + trial.number() + " rung " + budget.rung() + " ("
-        + fidelity.describe(budget) + (grows ? ", grows " + (trees - growth.keptTrees(
-            trial.number(), fold)) + " onto its " + growth.keptTrees(trial.number(), fold)
-            : "") + ") fold " + (fold + 1) + "/" + k + ": " + trial.params());
+        + fidelity.describe(budget) + growing + ") fold " + (fold + 1) + "/" + k + ": "
+        + trial.params());
     try {
       Model<?> model;
       try {

@@ -116,6 +116,15 @@ final class ForestGrowth {
   }
 
   /**
+   * How a fit of {@code trees} trees on that fold goes, for its job description: {@code ",
+   * grows 14 onto its 7"} when it grows the kept forest, else empty.
+   */
+  String describe(int trial, int fold, int trees) {
+    int have = keptTrees(trial, fold);
+    return grows(trial, fold, trees) ? ", grows " + (trees - have) + " onto its " + have : "";
+  }
+
+  /**
    * Fits fold {@code fold} of {@code trial} with {@code trees} trees on {@code train}: grows
    * the forest kept for it when {@link #grows}, else fits it whole; keeps the result.
    *
@@ -169,9 +178,14 @@ final class ForestGrowth {
   }
 
   private static long nodesOf(Model<?> model) {
-    Model<?> forest = model instanceof PipelineModel pm ? (Model<?>) pm.stages()[0] : model;
+    Model<?> forest = forestOf(model);
     return forest instanceof RandomForestClassificationModel c ? c.totalNumNodes()
         : ((RandomForestRegressionModel) forest).totalNumNodes();
+  }
+
+  /** The forest model of a fit: the model itself, or the one stage of its pipeline model. */
+  private static Model<?> forestOf(Model<?> model) {
+    return model instanceof PipelineModel pm ? (Model<?>) pm.stages()[0] : model;
   }
 
   /**
@@ -185,8 +199,7 @@ final class ForestGrowth {
   /** The forest of {@code old}'s trees then {@code more}'s, with {@code more}'s params. */
   private static Model<?> join(Model<?> old, Model<?> more, int trees) {
     if (more instanceof PipelineModel pm) {
-      Transformer joined = (Transformer) join(
-          (Model<?>) ((PipelineModel) old).stages()[0], (Model<?>) pm.stages()[0], trees);
+      Transformer joined = (Transformer) join(forestOf(old), forestOf(pm), trees);
       return new PipelineModel(pm.uid(), new Transformer[] {joined}).setParent(pm.parent());
     }
     if (more instanceof RandomForestClassificationModel m) {
