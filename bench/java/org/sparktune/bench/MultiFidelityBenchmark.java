@@ -68,8 +68,8 @@ import org.sparktune.study.TrialState;
  * every cached RDD (the fold caches and each fit's own working set, such as a forest's bagged
  * points; {@link CachedBytesListener}), above what was cached before it. CrossValidator runs
  * {@code --cvRepeats} times (default 1), (b) and (c) {@code --repeats} times (default 3) with
- * study seeds 42, 43, … (from {@code --firstSeed} when given); the summary gives medians and the target: test metric at least CrossValidator's − 0.002 in at
- * most 0.2 × its wall time.
+ * study seeds 42, 43, … (from {@code --firstSeed} when given); the summary gives medians and
+ * the target: test metric at least CrossValidator's − 0.002 in at most 0.2 × its wall time.
  *
  * <p>{@code --scaling 100000,400000,1600000}: instead of the comparison, one Hyperband run per
  * synthetic size, reporting its wall time and, per rung, the rows read and the span.
@@ -80,8 +80,8 @@ import org.sparktune.study.TrialState;
  * --scaling N,N,… --json OUT}. {@code --fitsInFlight N} bounds the fold fits of (b) and (c) in
  * flight at N full fits ({@code setFitsInFlight}; by default the parallelism, as
  * CrossValidator). {@code --raceFolds true} races the folds of (b) and (c) ({@code
- * setRaceFolds}); off by default. The JSON holds each run's trials (params, end state, value per rung) and
- * CrossValidator's mean validation metric per configuration. {@code --fidelity numTrees} makes
+ * setRaceFolds}); off by default. The JSON holds each run's trials (params, end state, value
+ * per rung) and CrossValidator's mean validation metric per configuration. {@code --fidelity numTrees} makes
  * the forest's size the budget instead of the data fraction ({@code Iterations("numTrees", 64)}:
  * every rung fits all the training rows with {@code round(f × 64)} trees, the refit 64), and
  * searches maxDepth and subsamplingRate only; {@code data} (the default) is the data fraction.
