@@ -81,10 +81,11 @@ import org.sparktune.study.TrialState;
  * flight at N full fits ({@code setFitsInFlight}; by default the parallelism, as
  * CrossValidator). {@code --raceFolds true} races the folds of (b) and (c) ({@code
  * setRaceFolds}); off by default. The JSON holds each run's trials (params, end state, value
- * per rung) and CrossValidator's mean validation metric per configuration. {@code --fidelity numTrees} makes
- * the forest's size the budget instead of the data fraction ({@code Iterations("numTrees", 64)}:
- * every rung fits all the training rows with {@code round(f × 64)} trees, the refit 64), and
- * searches maxDepth and subsamplingRate only; {@code data} (the default) is the data fraction.
+ * per rung) and CrossValidator's mean validation metric per configuration. {@code --fidelity
+ * numTrees} makes the forest's size the budget instead of the data fraction ({@code
+ * Iterations("numTrees", 64)}: every rung fits all the training rows with {@code round(f × 64)}
+ * trees, the refit 64), and searches maxDepth and subsamplingRate only; {@code data} (the
+ * default) is the data fraction.
  */
 public final class MultiFidelityBenchmark {
 
